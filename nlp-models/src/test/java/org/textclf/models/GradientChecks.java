@@ -23,7 +23,9 @@ public final class GradientChecks {
      */
     public static int check(SameDiff sd, Map<String, INDArray> feed, String loss, List<String> params,
                             int maxPerParam, long seed) {
-        Map<String, INDArray> grads = sd.calculateGradients(feed, params);
+        // Copy: the returned arrays may live in workspaces that later runs of the graph reuse.
+        Map<String, INDArray> grads = new java.util.HashMap<>();
+        sd.calculateGradients(feed, params).forEach((k, v) -> grads.put(k, v.dup()));
         Random rnd = new Random(seed);
         double eps = 1e-6;
         int checked = 0;
