@@ -135,7 +135,7 @@ public final class BinaryCurves {
         for (int i = 0; i + 1 < recall.length; i++) {
             sum += (recall[i + 1] - recall[i]) * precision[i];
         }
-        return -sum;
+        return 0.0 - sum; // not -sum: no "-0.0" when there is nothing to sum
     }
 
     /**

@@ -28,6 +28,44 @@ class SklearnAgreementTest {
                 .map(f -> DynamicTest.dynamicTest(f.get("name").asText(), () -> checkSingleLabel(f)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> multiLabelFixtures() {
+        return SklearnFixtures.load("multilabel").stream()
+                .map(f -> DynamicTest.dynamicTest(f.get("name").asText(), () -> checkMultiLabel(f)));
+    }
+
+    private static void checkMultiLabel(JsonNode f) {
+        String name = f.get("name").asText();
+        List<String> labels = SklearnFixtures.strings(f.get("labels"));
+        List<List<String>> gold = new java.util.ArrayList<>();
+        List<List<String>> pred = new java.util.ArrayList<>();
+        f.get("y_true").forEach(a -> gold.add(SklearnFixtures.strings(a)));
+        f.get("y_pred").forEach(a -> pred.add(SklearnFixtures.strings(a)));
+        MultiLabelMetrics m = MultiLabelMetrics.of(labels, gold, pred);
+        MultiLabelMetrics discovered = MultiLabelMetrics.of(null, gold, pred);
+        assertEquals(labels, discovered.labels(), name);
+        JsonNode e = f.get("expected");
+        for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            JsonNode v = e.get(key);
+            switch (key) {
+                case "subset_accuracy" -> near(v, m.subsetAccuracy(), name, key);
+                case "per_class" -> {
+                    assertEquals(labels.size(), v.size(), name);
+                    for (String label : labels) {
+                        checkAverage(v.get(label), m.classMetrics(label), name + " " + label);
+                        checkAverage(v.get(label), discovered.classMetrics(label), name + " " + label);
+                    }
+                }
+                case "macro_avg" -> checkAverage(v, m.macro(), name + " macro");
+                case "micro_avg" -> checkAverage(v, m.micro(), name + " micro");
+                case "weighted_avg" -> checkAverage(v, m.weighted(), name + " weighted");
+                case "samples_avg" -> checkAverage(v, m.samples(), name + " samples");
+                default -> throw new AssertionError(name + ": expected value '" + key + "' is not checked");
+            }
+        }
+    }
+
     private static void checkSingleLabel(JsonNode f) {
         String name = f.get("name").asText();
         List<String> labels = SklearnFixtures.strings(f.get("labels"));
