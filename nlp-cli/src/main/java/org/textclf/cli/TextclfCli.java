@@ -22,7 +22,6 @@ import picocli.CommandLine.IVersionProvider;
     description = "Raw, messy text to trained text classifiers and honest evaluations.",
     subcommands = {
       PreprocessCommand.class,
-      VocabCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
