@@ -1,0 +1,371 @@
+package org.textclf.preprocess.vocab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A frozen token-to-id map, built from training documents only ({@link #builder()}) and passed explicitly to
+ * everything downstream. Id {@value #PAD_ID} is {@value #PAD}, id {@value #UNK_ID} is {@value #UNK}, then the
+ * tokens by descending training count, ties in Unicode code point order.
+ *
+ * <h2>File format</h2>
+ * Plain UTF-8 text, lines separated by {@code \n}: line {@code i} (counting from 0) holds the token with id
+ * {@code i}, starting with {@code <pad>} and {@code <unk>}; after the tokens one trailer line
+ * <pre>#textclf-vocab v1 size=&lt;number of tokens&gt; sha256=&lt;64 hex digits&gt;</pre>
+ * where the hash is SHA-256 of the bytes of all token lines (each token followed by {@code \n}), i.e. of the file
+ * without its last line: {@code head -n -1 vocab.txt | sha256sum} prints it. {@link #checksum()} returns the same
+ * value. Reading verifies the trailer, the token count (a truncated file fails) and the hash (an edited file
+ * fails). Tokens are never empty and never contain {@code \n} or {@code \r} — such a token is rejected when the
+ * vocabulary is built, so a vocabulary that exists can always be written losslessly.
+ *
+ * <pre>{@code
+ * VocabularyBuilder b = Vocabulary.builder().maxSize(20_000).minCount(2);
+ * trainDocs.forEach(doc -> b.add(pipeline.tokens(doc.text())));
+ * Vocabulary vocab = b.build();
+ * vocab.write(Path.of("vocab.txt"));
+ * Vocabulary again = Vocabulary.read(Path.of("vocab.txt"));   // equals(vocab)
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class Vocabulary {
+
+    /** The padding token. */
+    public static final String PAD = "<pad>";
+    /** The unknown-token token. */
+    public static final String UNK = "<unk>";
+    /** Id of {@link #PAD}; padded slots of a batch hold it. */
+    public static final int PAD_ID = 0;
+    /** Id of {@link #UNK}; every token not in the vocabulary maps to it. */
+    public static final int UNK_ID = 1;
+
+    /** Start of the trailer line. */
+    static final String TRAILER_PREFIX = "#textclf-vocab ";
+    private static final Pattern TRAILER = Pattern.compile("#textclf-vocab v1 size=(\\d{1,10}) sha256=([0-9a-f]{64})");
+
+    private final String[] tokens;
+    private final Map<String, Integer> ids;
+    private final String checksum;
+
+    private Vocabulary(String[] tokens) {
+        this.tokens = tokens;
+        this.ids = new HashMap<>(tokens.length * 2);
+        for (int i = 0; i < tokens.length; i++) {
+            Integer previous = ids.put(tokens[i], i);
+            if (previous != null) {
+                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + previous + " and " + i);
+            }
+        }
+        this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
+    }
+
+    /**
+     * A vocabulary with exactly these tokens in id order.
+     *
+     * @throws IllegalArgumentException unless the list starts with {@code <pad>}, {@code <unk>} and has no empty,
+     *                                  duplicate or line-break-containing token
+     */
+    public static Vocabulary of(List<String> tokens) {
+        String[] array = tokens.toArray(new String[0]);
+        if (array.length < 2 || !PAD.equals(array[0]) || !UNK.equals(array[1])) {
+            throw new IllegalArgumentException("a vocabulary must start with " + PAD + ", " + UNK + " but starts with "
+                    + tokens.subList(0, Math.min(2, tokens.size())));
+        }
+        for (int i = 0; i < array.length; i++) {
+            String problem = tokenProblem(array[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException("token at id " + i + " " + problem);
+            }
+        }
+        return new Vocabulary(array);
+    }
+
+    /** A builder that counts training tokens. */
+    public static VocabularyBuilder builder() {
+        return new VocabularyBuilder();
+    }
+
+    /** Why {@code token} cannot be stored, or {@code null}; the line-per-token file format needs this. */
+    static String tokenProblem(String token) {
+        if (token == null) {
+            return "is null";
+        }
+        if (token.isEmpty()) {
+            return "is empty";
+        }
+        int nl = token.indexOf('\n');
+        int cr = token.indexOf('\r');
+        if (nl >= 0 || cr >= 0) {
+            return "'" + token.replace("\n", "\\n").replace("\r", "\\r") + "' contains a line break (U+000"
+                    + (nl >= 0 ? "A" : "D") + "); vocabulary files hold one token per line";
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < token.length() && Character.isLowSurrogate(token.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired surrogate at index " + i + " (not encodable as UTF-8)";
+            }
+        }
+        return null;
+    }
+
+    /** The id of {@code token}, or {@link #UNK_ID} when absent. */
+    public int id(String token) {
+        Integer id = ids.get(token);
+        return id == null ? UNK_ID : id;
+    }
+
+    /**
+     * The token with this id.
+     *
+     * @throws IndexOutOfBoundsException for an id outside {@code [0, size())}
+     */
+    public String token(int id) {
+        Objects.checkIndex(id, tokens.length);
+        return tokens[id];
+    }
+
+    /** Number of tokens, including the two specials. */
+    public int size() {
+        return tokens.length;
+    }
+
+    /** Whether {@code token} has its own id (true for {@code <pad>} and {@code <unk>}). */
+    public boolean contains(String token) {
+        return ids.containsKey(token);
+    }
+
+    /** All tokens in id order (immutable). */
+    public List<String> tokens() {
+        return List.of(tokens);
+    }
+
+    /** SHA-256 (lower-case hex) of the canonical text form: every token followed by {@code \n}, UTF-8. */
+    public String checksum() {
+        return checksum;
+    }
+
+    /**
+     * How well this vocabulary covers {@code tokenisedDocs} (typically a validation or test set).
+     */
+    public CoverageStats coverage(Iterable<List<String>> tokenisedDocs) {
+        long documents = 0;
+        long total = 0;
+        long unknown = 0;
+        Map<String, Boolean> types = new HashMap<>();
+        for (List<String> doc : tokenisedDocs) {
+            documents++;
+            for (String t : doc) {
+                total++;
+                boolean known = id(t) > UNK_ID;
+                if (!known) {
+                    unknown++;
+                }
+                types.putIfAbsent(t, known);
+            }
+        }
+        long unknownTypes = types.values().stream().filter(k -> !k).count();
+        return new CoverageStats(documents, total, unknown, types.size(), unknownTypes);
+    }
+
+    /**
+     * Writes the file format atomically: to a temporary file in the same folder, then moved over {@code path}, so a
+     * crash never leaves a half-written vocabulary.
+     */
+    public void write(Path path) {
+        Path absolute = path.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, absolute.getFileName().toString() + ".", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                write(w);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write vocabulary " + path + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write failure is what the caller needs to see
+                }
+            }
+        }
+    }
+
+    /** Writes the file format (tokens, then the trailer) to {@code out}; does not close it. */
+    public void write(Writer out) {
+        try {
+            for (String t : tokens) {
+                out.write(t);
+                out.write('\n');
+            }
+            out.write(trailer());
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write vocabulary: " + e.getMessage(), e);
+        }
+    }
+
+    private String trailer() {
+        return TRAILER_PREFIX + "v1 size=" + tokens.length + " sha256=" + checksum;
+    }
+
+    /** Reads and verifies a vocabulary file (strict UTF-8). */
+    public static Vocabulary read(Path path) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read vocabulary " + path + ": " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new VocabularyFormatException(path + ": not valid UTF-8 (" + e + ")", e);
+        }
+        return parse(text, path.toString());
+    }
+
+    /** Reads and verifies a vocabulary from {@code in}; {@code sourceName} is used in error messages. */
+    public static Vocabulary read(Reader in, String sourceName) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                sb.append(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read vocabulary " + sourceName + ": " + e.getMessage(), e);
+        }
+        return parse(sb.toString(), sourceName);
+    }
+
+    private static Vocabulary parse(String text, String source) {
+        if (text.isEmpty()) {
+            throw new VocabularyFormatException(source + ": empty file; expected one token per line and the trailer '"
+                    + TRAILER_PREFIX + "v1 size=N sha256=...'");
+        }
+        // Lines are split on \n only; a missing final newline is tolerated.
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        int lastNl = body.lastIndexOf('\n');
+        String trailer = body.substring(lastNl + 1);
+        long trailerLine = body.chars().filter(c -> c == '\n').count() + 1;
+        if (!trailer.startsWith(TRAILER_PREFIX)) {
+            throw new VocabularyFormatException(source + ":" + trailerLine + ": missing the trailer line '"
+                    + TRAILER_PREFIX + "v1 size=N sha256=...' (file truncated, or not a textclf vocabulary)");
+        }
+        if (trailer.endsWith("\r")) {
+            throw new VocabularyFormatException(source + ":" + trailerLine + ": the file has CRLF line ends (converted "
+                    + "by an editor or git?); vocabulary files use LF only");
+        }
+        Matcher m = TRAILER.matcher(trailer);
+        if (!m.matches()) {
+            throw new VocabularyFormatException(source + ":" + trailerLine + ": unsupported or malformed trailer '"
+                    + trailer + "' (expected '" + TRAILER_PREFIX + "v1 size=N sha256=<64 hex digits>')");
+        }
+        long size = Long.parseLong(m.group(1));
+        String expected = m.group(2);
+        String content = lastNl < 0 ? "" : body.substring(0, lastNl + 1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < content.length()) {
+            int nl = content.indexOf('\n', start);
+            lines.add(content.substring(start, nl));
+            start = nl + 1;
+        }
+        if (lines.size() != size) {
+            throw new VocabularyFormatException(source + ": the trailer says " + size + " tokens but the file has "
+                    + lines.size() + " (truncated or edited)");
+        }
+        String actual = HexFormat.of().formatHex(sha256(content.getBytes(StandardCharsets.UTF_8)));
+        if (!actual.equals(expected)) {
+            throw new VocabularyFormatException(source + ": checksum mismatch: the trailer says sha256=" + expected
+                    + " but the tokens hash to " + actual + " (file edited or corrupted)");
+        }
+        if (size < 2 || !PAD.equals(lines.get(0)) || !UNK.equals(lines.get(1))) {
+            throw new VocabularyFormatException(source + ": the first two lines must be " + PAD + " and " + UNK);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String problem = tokenProblem(lines.get(i));
+            if (problem != null) {
+                throw new VocabularyFormatException(source + ":" + (i + 1) + ": token " + problem);
+            }
+            if (!seen.add(lines.get(i))) {
+                throw new VocabularyFormatException(source + ":" + (i + 1) + ": duplicate token '" + lines.get(i) + "'");
+            }
+        }
+        return new Vocabulary(lines.toArray(new String[0]));
+    }
+
+    private static byte[] canonical(String[] tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : tokens) {
+            sb.append(t).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
+    /** Equal when the tokens are equal in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && Arrays.equals(tokens, v.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(tokens);
+    }
+
+    @Override
+    public String toString() {
+        return "Vocabulary[size=" + tokens.length + ", sha256=" + checksum + "]";
+    }
+}
