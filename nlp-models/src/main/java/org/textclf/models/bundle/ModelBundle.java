@@ -41,10 +41,7 @@ import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.models.train.EpochStats;
 import org.textclf.models.train.TrainerConfig;
-import org.textclf.models.NeuralTextClassifier;
 import org.textclf.preprocess.PipelineConfig;
-import org.textclf.preprocess.TextPipeline;
-import org.textclf.preprocess.encode.Encoder;
 import org.textclf.preprocess.encode.EncoderConfig;
 import org.textclf.preprocess.vocab.Vocabulary;
 
@@ -112,11 +109,6 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
             throw new IllegalArgumentException(labels.size() + " label names for a network with "
                     + network.config().labelCount() + " outputs");
         }
-    }
-
-    /** A classifier for raw text made of this bundle's pipeline, encoder, network and labels. */
-    public NeuralTextClassifier classifier() {
-        return new NeuralTextClassifier(TextPipeline.fromConfig(pipeline), new Encoder(vocabulary, encoder), network, labels);
     }
 
     /** Writes the bundle atomically (temporary file in the same directory, then a move). */

@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textclf.models.NeuralTextClassifier;
+import org.textclf.models.text.NeuralTextClassifier;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.NetworkFactory;
@@ -67,8 +67,8 @@ class ModelBundleTest {
             Path file = dir.resolve(a.id() + ".textclf");
             b.write(file);
             ModelBundle back = ModelBundle.read(file);
-            float[][] before = b.classifier().probabilities(TEXTS);
-            float[][] after = back.classifier().probabilities(TEXTS);
+            float[][] before = NeuralTextClassifier.of(b).probabilities(TEXTS);
+            float[][] after = NeuralTextClassifier.of(back).probabilities(TEXTS);
             for (int i = 0; i < TEXTS.size(); i++) {
                 assertEquals(bits(before[i]), bits(after[i]), a + " text " + i);
             }
@@ -89,7 +89,7 @@ class ModelBundleTest {
 
     @Test
     void attentionOfARawTextCoversItsTokens() {
-        NeuralTextClassifier c = trainedBundle(Architecture.GRU_ATTENTION).classifier();
+        NeuralTextClassifier c = NeuralTextClassifier.of(trainedBundle(Architecture.GRU_ATTENTION));
         var w = c.attention("great film, great fun");
         assertEquals(List.of("great", "film", "great", "fun"), w.stream().map(NeuralTextClassifier.TokenWeight::token).toList());
         assertEquals(1f, (float) w.stream().mapToDouble(NeuralTextClassifier.TokenWeight::weight).sum(), 1e-5f);
@@ -111,7 +111,7 @@ class ModelBundleTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), err);
-        float[][] here = b.classifier().probabilities(TEXTS);
+        float[][] here = NeuralTextClassifier.of(b).probabilities(TEXTS);
         List<String> lines = out.lines().filter(l -> l.matches("[0-9a-f ]+")).toList();
         assertEquals(TEXTS.size(), lines.size(), out);
         for (int i = 0; i < TEXTS.size(); i++) {

@@ -1,8 +1,10 @@
-package org.textclf.models;
+package org.textclf.models.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.textclf.models.TextClassifier;
+import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.TextPipeline;
 import org.textclf.preprocess.encode.Batch;
@@ -13,7 +15,7 @@ import org.textclf.preprocess.encode.Encoder;
  * and a {@link TextNetwork}, so serving cannot drift from training.
  *
  * <pre>{@code
- * TextClassifier c = ModelBundle.read(Path.of("imdb.textclf")).classifier();
+ * TextClassifier c = NeuralTextClassifier.of(ModelBundle.read(Path.of("imdb.textclf")));
  * String label = c.predict("<p>A wonderful, moving film.</p>");
  * }</pre>
  *
@@ -42,6 +44,12 @@ public final class NeuralTextClassifier implements TextClassifier {
             throw new IllegalArgumentException(this.labels.size() + " labels for a network with "
                     + network.config().labelCount() + " outputs");
         }
+    }
+
+    /** A classifier made of a bundle's pipeline, encoder, network and labels. */
+    public static NeuralTextClassifier of(ModelBundle bundle) {
+        return new NeuralTextClassifier(TextPipeline.fromConfig(bundle.pipeline()),
+                new Encoder(bundle.vocabulary(), bundle.encoder()), bundle.network(), bundle.labels());
     }
 
     @Override
