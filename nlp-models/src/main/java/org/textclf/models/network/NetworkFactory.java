@@ -25,14 +25,28 @@ public final class NetworkFactory {
 
     /** A freshly initialised network. */
     public static TextNetwork build(NetworkConfig config) {
+        return build(config, null);
+    }
+
+    /**
+     * A freshly initialised network whose word embeddings start from {@code wordVectors}
+     * [vocabSize, embeddingDim] (e.g. {@link org.textclf.models.embed.PretrainedVectors}); the PAD
+     * row is zeroed whatever it holds. Null means random initialisation.
+     */
+    public static TextNetwork build(NetworkConfig config, INDArray wordVectors) {
+        if (wordVectors != null && (wordVectors.rank() != 2 || wordVectors.size(0) != config.vocabSize()
+                || wordVectors.size(1) != config.embeddingDim())) {
+            throw new IllegalArgumentException("initial word vectors must be [" + config.vocabSize() + ", "
+                    + config.embeddingDim() + "], were " + java.util.Arrays.toString(wordVectors.shape()));
+        }
         synchronized (NetworkFactory.class) {
             Nd4j.getRandom().setSeed(config.seed());
             SameDiff sd = SameDiff.create();
             GraphBuilder g = new GraphBuilder(sd, config.precision().dataType(), config.dropout());
             SDVariable pooled = switch (config.architecture()) {
-                case GRU_ATTENTION -> gruAttention(g, config);
-                case TRANSFORMER -> transformer(g, config);
-                case BASELINE -> baseline(g, config);
+                case GRU_ATTENTION -> gruAttention(g, config, wordVectors);
+                case TRANSFORMER -> transformer(g, config, wordVectors);
+                case BASELINE -> baseline(g, config, wordVectors);
             };
             long width = config.architecture() == Architecture.GRU_ATTENTION ? config.attentionWidth() : config.embeddingDim();
             SDVariable logits = g.dense2("output", pooled, width, config.labelCount()).rename(TextNetwork.LOGITS);
@@ -41,11 +55,22 @@ public final class NetworkFactory {
         }
     }
 
-    private static SDVariable gruAttention(GraphBuilder g, NetworkConfig c) {
+    /** [rows, E] table: random, with the first vocabSize rows from {@code init} when given; PAD row 0. */
+    private static INDArray table(GraphBuilder g, NetworkConfig c, int rows, INDArray init) {
+        INDArray t = Embeddings.randomTable(rows, c.embeddingDim(), g.type, 0);
+        if (init != null) {
+            t.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, c.vocabSize()), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                    .assign(init.castTo(g.type));
+            t.getRow(0).assign(0);
+        }
+        return t;
+    }
+
+    private static SDVariable gruAttention(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
         long e = c.embeddingDim();
         long h = c.hiddenSize();
-        SDVariable x = g.embed("embedding", Embeddings.randomTable(c.vocabSize(), c.embeddingDim(), g.type, 0), g.ids, g.mask);
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
         x = g.dropout(x, true, e);
         SDVariable timeMajor = sd.permute(x, 1, 0, 2);
         // Zero initial state [B, H] built from the batch so the graph works for any batch size.
@@ -94,10 +119,10 @@ public final class NetworkFactory {
         return sd.rnn().gru(name, x, h0, wx, wh, b);
     }
 
-    private static SDVariable transformer(GraphBuilder g, NetworkConfig c) {
+    private static SDVariable transformer(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
         long d = c.embeddingDim();
-        SDVariable x = g.embed("embedding", Embeddings.randomTable(c.vocabSize(), c.embeddingDim(), g.type, 0), g.ids, g.mask);
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
         SDVariable table = sd.constant("positions", sinusoid(c.maxPositions(), (int) d, g.type));
         SDVariable steps = sd.range(sd.constant(Nd4j.scalar(0L)), sd.sizeAt(g.ids, 1), sd.constant(Nd4j.scalar(1L)), DataType.INT64);
         x = x.mul(Math.sqrt(d)).add(sd.gather(table, steps, 0));
@@ -129,10 +154,10 @@ public final class NetworkFactory {
         return Nd4j.createFromArray(pe).castTo(type);
     }
 
-    private static SDVariable baseline(GraphBuilder g, NetworkConfig c) {
+    private static SDVariable baseline(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
         int rows = c.vocabSize() + c.bigramBuckets();
-        SDVariable table = sd.var("embedding", Embeddings.randomTable(rows, c.embeddingDim(), g.type, 0));
+        SDVariable table = sd.var("embedding", table(g, c, rows, init));
         SDVariable words = Embeddings.lookup(sd, null, table, g.ids).mul(g.mask3);
         SDVariable sum = words.sum(1);
         SDVariable count = g.mask.sum(true, 1);

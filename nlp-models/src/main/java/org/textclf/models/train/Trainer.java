@@ -41,6 +41,11 @@ public final class Trainer {
     private Map<String, GradientUpdater> updaters;
     private Map<String, INDArray> updaterState;
     private Adam adam;
+    private Map<String, INDArray> pendingState;
+    private long iterations;
+
+    /** Key of the step counter in {@link #updaterState()} (Adam's bias correction depends on it). */
+    public static final String ITERATION_KEY = "@iteration";
 
     public Trainer(TrainerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -116,7 +121,8 @@ public final class Trainer {
                 }
                 PaddedBatch b = PaddedBatch.of(train.docs(), idx);
                 float[][] y = PaddedBatch.targets(train.labels(), idx, labelCount);
-                double loss = step(net, sd, params, b, y, lr, (int) stepsDone, epoch - 1);
+                double loss = step(net, sd, params, b, y, lr, (int) iterations, epoch - 1);
+                iterations++;
                 lossSum += loss;
                 docs += idx.length;
                 stepsDone++;
@@ -174,15 +180,40 @@ public final class Trainer {
         updaterState = new LinkedHashMap<>();
         for (String p : params) {
             INDArray w = sd.getArrForVarName(p);
-            INDArray state = Nd4j.zeros(w.dataType(), 1, adam.stateSize(w.length()));
+            long size = adam.stateSize(w.length());
+            INDArray saved = pendingState == null ? null : pendingState.get(p);
+            boolean restore = saved != null && saved.length() == size;
+            INDArray state = restore ? saved.castTo(w.dataType()).reshape(1, size).dup() : Nd4j.zeros(w.dataType(), 1, size);
             updaterState.put(p, state);
-            updaters.put(p, adam.instantiate(state, true));
+            updaters.put(p, adam.instantiate(state, !restore));
         }
+        if (pendingState != null && pendingState.containsKey(ITERATION_KEY)) {
+            iterations = pendingState.get(ITERATION_KEY).getLong(0);
+        }
+        pendingState = null;
     }
 
-    /** Adam's first and second moments per parameter ([1, 2n] each), for saving with a model. */
+    /**
+     * Continue from saved optimizer state (from {@link #updaterState()}, e.g. read back from a model
+     * bundle): the next {@link #train} call starts with these Adam moments and step count.
+     * Parameters without a matching entry start fresh.
+     */
+    public void restoreUpdaterState(Map<String, INDArray> state) {
+        this.pendingState = Map.copyOf(state);
+        this.updaters = null;
+    }
+
+    /**
+     * Adam's first and second moments per parameter ([1, 2n] each) plus the step counter under
+     * {@link #ITERATION_KEY}, for saving with a model. Live arrays: copy before training further.
+     */
     public Map<String, INDArray> updaterState() {
-        return updaterState == null ? Map.of() : java.util.Collections.unmodifiableMap(updaterState);
+        if (updaterState == null) {
+            return Map.of();
+        }
+        Map<String, INDArray> out = new LinkedHashMap<>(updaterState);
+        out.put(ITERATION_KEY, Nd4j.scalar(iterations));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private double step(TextNetwork net, SameDiff sd, List<String> params, PaddedBatch b, float[][] y, double lr,

@@ -107,6 +107,32 @@ class TrainerTest {
     }
 
     @Test
+    void resumingFromSavedOptimizerStateEqualsTrainingStraightThrough() {
+        // 1 epoch + 1 resumed epoch must equal... not 2 epochs (the data order differs per epoch), so
+        // compare against a trainer that keeps its state in memory across two train() calls.
+        TrainerConfig cfg = TrainerConfig.builder().epochs(1).batchSize(16).schedule(TrainerConfig.Schedule.CONSTANT)
+                .patience(0).build();
+        LabelledData data = synthetic(48, 1);
+        TextNetwork a = NetworkFactory.build(gru());
+        Trainer straight = new Trainer(cfg);
+        straight.train(a, data, data, LABELS, null);
+        straight.train(a, data, data, LABELS, null);
+
+        TextNetwork b = NetworkFactory.build(gru());
+        Trainer first = new Trainer(cfg);
+        first.train(b, data, data, LABELS, null);
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> saved = new java.util.HashMap<>();
+        first.updaterState().forEach((k, v) -> saved.put(k, v.dup()));
+        assertEquals(3L, saved.get(Trainer.ITERATION_KEY).getLong(0));
+        Trainer resumed = new Trainer(cfg);
+        resumed.restoreUpdaterState(saved);
+        resumed.train(b, data, data, LABELS, null);
+        for (String p : a.parameterNames()) {
+            assertEquals(a.sameDiff().getArrForVarName(p), b.sameDiff().getArrForVarName(p), p);
+        }
+    }
+
+    @Test
     void warmupSchedulesHaveExactShapes() {
         assertEquals(0.25, LearningRates.at(TrainerConfig.Schedule.WARMUP_LINEAR, 1.0, 0, 10, 4), 1e-12);
         assertEquals(1.0, LearningRates.at(TrainerConfig.Schedule.WARMUP_LINEAR, 1.0, 3, 10, 4), 1e-12);
