@@ -48,13 +48,6 @@ final class GraphBuilder {
         return sd.var(name, w);
     }
 
-    SDVariable weight(String name, long... shape) {
-        long fanIn = shape[shape.length - 2];
-        long fanOut = shape[shape.length - 1];
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        return sd.var(name, Nd4j.rand(type, shape).muli(2 * limit).subi(limit));
-    }
-
     SDVariable zeros(String name, long... shape) {
         return sd.var(name, Nd4j.zeros(type, shape));
     }

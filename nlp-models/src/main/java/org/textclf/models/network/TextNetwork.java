@@ -40,6 +40,8 @@ public final class TextNetwork {
     /** Attention-pooling weights [B, T] of the GRU model (0 at padded positions). */
     public static final String POOL_ATTENTION = "pool_attention";
     static final String DROPOUT_PREFIX = "dropout_";
+    /** SameDiff's (protected) name for the gradient sub-graph. */
+    private static final String GRAD_FUNCTION = "grad";
 
     private final NetworkConfig config;
     private final SameDiff sd;
@@ -97,6 +99,27 @@ public final class TextNetwork {
             }
         }
         return n;
+    }
+
+    /**
+     * Builds the gradient graph once, up front. SameDiff M2.1 prints one line per differentiated op
+     * to standard output while doing so (hundreds of lines, unconditionally), which would bury
+     * training progress, so standard output is muted for that moment: output printed by other
+     * threads during it is lost.
+     */
+    public synchronized void prepareGradients() {
+        if (sd.getFunction(GRAD_FUNCTION) != null) {
+            return;
+        }
+        synchronized (System.class) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     /** Inputs for inference (dropout off). */

@@ -88,6 +88,7 @@ public final class Trainer {
         SameDiff sd = net.sameDiff();
         List<String> params = net.parameterNames();
         initUpdaters(sd, params);
+        net.prepareGradients();
         Nd4j.getRandom().setSeed(config.seed());
 
         int[] lengths = train.lengths();
