@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Raw, messy text to trained text classifiers and honest evaluations.",
     subcommands = {
       PreprocessCommand.class,
+      VocabCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
