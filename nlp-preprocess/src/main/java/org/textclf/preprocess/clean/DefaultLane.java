@@ -19,6 +19,22 @@ import java.util.List;
  */
 public final class DefaultLane {
 
+    /** ASCII classes for the lane: an ASCII letter (lower-cased and kept), a character needing a check, the rest. */
+    private static final byte OTHER = 0;
+    private static final byte LOWER = 1;
+    private static final byte SPECIAL = 2;
+    private static final byte[] ASCII_LANE = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_LANE[c] = LOWER;
+            ASCII_LANE[c - 'a' + 'A'] = LOWER;
+        }
+        ASCII_LANE['<'] = SPECIAL;
+        ASCII_LANE['&'] = SPECIAL;
+        ASCII_LANE[0] = SPECIAL;
+    }
+
     private DefaultLane() {
     }
 
@@ -67,39 +83,52 @@ public final class DefaultLane {
      */
     private static int run(String raw, char[] out) {
         int n = raw.length();
+        // One bulk copy, then plain array reads: cheaper than String.charAt's coder and bounds checks per character.
+        char[] in = new char[n];
+        raw.getChars(0, n, in, 0);
         int len = 0;
         boolean pendingSpace = false;
         boolean afterKept = false; // last output is a letter, number or mark: a following mark has a base
         boolean previousIsLetter = false; // previous code point of the stripped, lower-cased text
         for (int i = 0; i < n; ) {
-            char c = raw.charAt(i);
+            char c = in[i];
             int cp;
             int width;
             byte cls;
             if (c < 128) {
-                if (c == '<') {
-                    int end = MarkupStripper.lineBreakTagEnd(raw, i);
-                    if (end < 0) {
-                        return -1;
+                byte ascii = ASCII_LANE[c];
+                if (ascii == LOWER) {
+                    if (pendingSpace) {
+                        out[len++] = ' ';
+                        pendingSpace = false;
                     }
-                    pendingSpace = len > 0;
-                    afterKept = false;
-                    previousIsLetter = false;
-                    i = end;
+                    out[len++] = (char) (c | 0x20);
+                    afterKept = true;
+                    previousIsLetter = true;
+                    i++;
                     continue;
                 }
-                if (c == '&' && i + 1 < n && (MarkupStripper.isAsciiLetter(raw.charAt(i + 1)) || raw.charAt(i + 1) == '#')
-                        || c == 0) {
-                    return -1;
-                }
-                if (c >= 'A' && c <= 'Z') {
-                    c += 'a' - 'A';
+                if (ascii == SPECIAL) {
+                    if (c == '<') {
+                        int end = MarkupStripper.lineBreakTagEnd(raw, i);
+                        if (end < 0) {
+                            return -1;
+                        }
+                        pendingSpace = len > 0;
+                        afterKept = false;
+                        previousIsLetter = false;
+                        i = end;
+                        continue;
+                    }
+                    if (c == 0 || c == '&' && i + 1 < n && (MarkupStripper.isAsciiLetter(in[i + 1]) || in[i + 1] == '#')) {
+                        return -1;
+                    }
                 }
                 cp = c;
                 width = 1;
                 cls = PunctuationFilter.ASCII[c];
             } else {
-                int original = raw.codePointAt(i);
+                int original = Character.codePointAt(in, i);
                 if (original == 0x130 || original == 0x3A3) {
                     return -1;
                 }
@@ -111,11 +140,11 @@ public final class DefaultLane {
                 cls = PunctuationFilter.classify(cp);
             }
             if (cls == PunctuationFilter.APOSTROPHE) {
-                cls = previousIsLetter && nextIsLetter(raw, i + width) ? PunctuationFilter.DELETE : PunctuationFilter.SPACE;
+                cls = previousIsLetter && nextIsLetter(in, i + width) ? PunctuationFilter.DELETE : PunctuationFilter.SPACE;
             } else if (cls == PunctuationFilter.MARK) {
                 cls = afterKept ? PunctuationFilter.KEEP : PunctuationFilter.DELETE;
             }
-            previousIsLetter = c < 128 ? (c >= 'a' && c <= 'z') || Character.isLetter(c) : Character.isLetter(cp);
+            previousIsLetter = c >= 128 && Character.isLetter(cp);
             if (cls == PunctuationFilter.KEEP) {
                 if (pendingSpace) {
                     out[len++] = ' ';
@@ -138,15 +167,15 @@ public final class DefaultLane {
     }
 
     /** Whether the code point at {@code i} of the stripped, lower-cased text is a letter. */
-    private static boolean nextIsLetter(String raw, int i) {
-        if (i >= raw.length()) {
+    private static boolean nextIsLetter(char[] in, int i) {
+        if (i >= in.length) {
             return false;
         }
-        char c = raw.charAt(i);
+        char c = in[i];
         if (c < 128) {
             // '<' here is a line break (or the text is declined anyway), '&' is literal: neither is a letter
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
-        return Character.isLetter(Character.toLowerCase(raw.codePointAt(i)));
+        return Character.isLetter(Character.toLowerCase(Character.codePointAt(in, i)));
     }
 }
