@@ -41,7 +41,7 @@ import org.textclf.preprocess.TextPipeline;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
 @Threads(1)
 @State(Scope.Thread)
 public class PipelineThroughputBenchmark {
