@@ -212,9 +212,9 @@ public final class HtmlReport {
         kv(h, "both right / both wrong", c.bothCorrect() + " / " + c.bothWrong());
         kv(h, "McNemar exact p", Fmt.pValue(c.mcnemarPValue()));
         kv(h, "macro F1 A / B", Fmt.d4(c.macroF1A()) + " / " + Fmt.d4(c.macroF1B()));
-        kv(h, "macro F1 A \u2212 B", Fmt.d4(c.macroF1Difference().estimate()) + " ("
-                + Fmt.percent(c.macroF1Difference().confidence()) + " CI " + TextReport.interval(c.macroF1Difference())
-                .substring(Fmt.d4(c.macroF1Difference().estimate()).length() + 1) + ")");
+        Interval d = c.macroF1Difference();
+        kv(h, "macro F1 A \u2212 B", Fmt.d4(d.estimate()) + " (" + Fmt.percent(d.confidence()) + " CI ["
+                + Fmt.d4(d.lower()) + ", " + Fmt.d4(d.upper()) + "])");
         kv(h, "paired bootstrap p", Fmt.pValue(c.bootstrapPValue()) + " (" + c.replicates() + " replicates, seed "
                 + c.seed() + ")");
         h.append("</tbody></table></section>");
