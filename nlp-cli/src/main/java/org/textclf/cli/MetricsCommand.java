@@ -75,7 +75,7 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--compare", paramLabel = "OTHER.jsonl",
             description = "Predictions of a second model on the same documents, same order: McNemar's exact test and"
-                    + " a paired bootstrap of the macro-F1 difference.")
+                    + " a paired bootstrap of the macro-F1 difference (max(--bootstrap, 1000) replicates).")
     private Path compare;
 
     @Override

@@ -195,7 +195,7 @@ public final class BinaryCurves {
                 best = k;
             }
         }
-        return best < 0 || positives() == 0 ? Optional.empty() : Optional.of(choice(ThresholdChoice.Criterion.MAX_F1, Double.NaN, best));
+        return best < 0 || positives() == 0 ? Optional.empty() : Optional.of(choice(ThresholdChoice.Criterion.MAX_F1, null, best));
     }
 
     /**
@@ -236,7 +236,7 @@ public final class BinaryCurves {
         }
     }
 
-    private ThresholdChoice choice(ThresholdChoice.Criterion criterion, double target, int k) {
+    private ThresholdChoice choice(ThresholdChoice.Criterion criterion, Double target, int k) {
         double p = precisionAt(k);
         double r = recallAt(k);
         return new ThresholdChoice(criterion, target, thresholds[k], p, r, Ratios.f1(p, r));

@@ -70,7 +70,7 @@ class BinaryCurvesTest {
     }
 
     @Test
-    void thresholdSelection() {
+    void thresholdSelection() throws Exception {
         // descending: .9(1) .8(1) .7(0) .6(1) .5(0) .4(0) .3(1) .2(0)  -> 4 positives
         int[] y = {1, 1, 0, 1, 0, 0, 1, 0};
         double[] s = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
@@ -80,6 +80,12 @@ class BinaryCurvesTest {
         assertEquals(0.6, best.threshold());
         assertEquals(0.75, best.f1(), EPS);
         assertEquals(ThresholdChoice.Criterion.MAX_F1, best.criterion());
+        // stored in model bundles as plain JSON
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String text = json.writeValueAsString(best);
+        assertEquals("{\"criterion\":\"MAX_F1\",\"target\":null,\"threshold\":0.6,\"precision\":0.75,"
+                + "\"recall\":0.75,\"f1\":0.75}", text);
+        assertEquals(best, json.readValue(text, ThresholdChoice.class));
         ThresholdChoice precise = c.thresholdForPrecision(0.75).orElseThrow();
         assertEquals(0.6, precise.threshold());
         assertEquals(0.75, precise.recall(), EPS);
