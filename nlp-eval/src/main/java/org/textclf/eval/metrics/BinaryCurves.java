@@ -230,6 +230,34 @@ public final class BinaryCurves {
                 : Optional.of(choice(ThresholdChoice.Criterion.TARGET_RECALL, target, best));
     }
 
+    /**
+     * Precision, recall and F1 of the rule "positive when score >= threshold" at any threshold: the
+     * precision/recall trade-off at operating points of the caller's choice.
+     */
+    public ThresholdChoice operatingPoint(double threshold) {
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+        // thresholds are descending: find the last one still >= threshold
+        int lo = 0;
+        int hi = thresholds.length - 1;
+        int k = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (thresholds[mid] >= threshold) {
+                k = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long tp = k < 0 ? 0 : tps[k];
+        long fp = k < 0 ? 0 : fps[k];
+        double p = Ratios.divide(tp, tp + fp);
+        double r = Ratios.divide(tp, positives());
+        return new ThresholdChoice(ThresholdChoice.Criterion.FIXED, null, threshold, p, r, Ratios.f1(p, r));
+    }
+
     private static void checkTarget(double target) {
         if (!(target > 0 && target <= 1)) {
             throw new IllegalArgumentException("target must be in (0, 1], was " + target);

@@ -23,6 +23,13 @@ public record ThresholdChoice(Criterion criterion, Double target, double thresho
         /** Highest recall with precision at least the target. */
         TARGET_PRECISION,
         /** Highest precision with recall at least the target. */
-        TARGET_RECALL
+        TARGET_RECALL,
+        /** A threshold given by the caller (an operating point on the trade-off curve). */
+        FIXED
+    }
+
+    /** Applies the decision rule: whether a document with this positive-label score is predicted positive. */
+    public boolean isPositive(double score) {
+        return score >= threshold;
     }
 }

@@ -15,6 +15,7 @@ import org.textclf.eval.metrics.Interval;
 import org.textclf.eval.metrics.MultiLabelMetrics;
 import org.textclf.eval.metrics.PairedComparison;
 import org.textclf.eval.metrics.SingleLabelMetrics;
+import org.textclf.eval.metrics.ThresholdChoice;
 
 /**
  * A self-contained HTML report (one file, inline CSS and SVG, no scripts, no network): headline numbers, the
@@ -161,7 +162,29 @@ public final class HtmlReport {
             h.append("<figure>").append(Svg.lineChart("pr", "Precision-recall curve", Svg.Axis.unit("recall"),
                     Svg.Axis.unit("precision"), pr, false, 520, 420)).append("</figure>");
         }
-        h.append("</div></section>");
+        h.append("</div>");
+        if (m.positiveLabel().isPresent()) {
+            m.curves(m.positiveLabel().get()).ifPresent(c -> tradeOff(h, c, m.positiveLabel().get()));
+        }
+        h.append("</section>");
+    }
+
+    private static void tradeOff(StringBuilder h, BinaryCurves c, String positive) {
+        List<ThresholdChoice> rows = TradeOff.rows(c);
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Precision/recall trade-off</h3><p class=\"note\">Predict ").append(Html.esc(positive))
+                .append(" when its score &ge; threshold. The highlighted row maximises F1.</p>")
+                .append("<table class=\"metrics\" id=\"tradeoff\"><thead><tr><th>threshold</th><th>precision</th>")
+                .append("<th>recall</th><th>f1-score</th></tr></thead><tbody>");
+        for (ThresholdChoice r : rows) {
+            h.append(r.criterion() == ThresholdChoice.Criterion.MAX_F1 ? "<tr class=\"best\">" : "<tr>")
+                    .append("<td>").append(Fmt.d4(r.threshold())).append("</td><td class=\"num\">")
+                    .append(Fmt.d4(r.precision())).append("</td><td class=\"num\">").append(Fmt.d4(r.recall()))
+                    .append("</td><td class=\"num\">").append(Fmt.d4(r.f1())).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
     }
 
     private static void multiLabel(StringBuilder h, MultiLabelMetrics m) {
@@ -304,6 +327,7 @@ public final class HtmlReport {
             td.num{text-align:right}
             table.metrics th:not(:first-child){text-align:right}
             tr.sep td{border-top:2px solid #8c959f}
+            tr.best td{background:#fff4d6;font-weight:600}
             tr.avg td:first-child{font-style:italic}
             td.f1{position:relative;min-width:110px}
             td.f1 .bar{position:absolute;left:0;top:4px;bottom:4px;background:#dbe7f3;border-radius:2px}

@@ -10,6 +10,7 @@ import org.textclf.eval.metrics.Interval;
 import org.textclf.eval.metrics.MultiLabelMetrics;
 import org.textclf.eval.metrics.PairedComparison;
 import org.textclf.eval.metrics.SingleLabelMetrics;
+import org.textclf.eval.metrics.ThresholdChoice;
 
 /**
  * Plain-text rendering: a table laid out like scikit-learn's {@code classification_report} (per-label
@@ -66,6 +67,7 @@ public final class TextReport {
                         Fmt.d4(m.rocAuc())));
                 out.append(String.format(Locale.ROOT, "%-28s %s%n", "average precision", Fmt.d4(m.averagePrecision())));
                 m.curves(pos).ifPresent(c -> approximation(out, c));
+                m.curves(pos).ifPresent(c -> tradeOff(out, c, pos));
             } else {
                 out.append(String.format(Locale.ROOT, "%-28s %s%n", "ROC AUC (one-vs-rest, macro)",
                         Fmt.d4(m.rocAucOvrMacro())));
@@ -82,6 +84,21 @@ public final class TextReport {
             out.append(String.format(Locale.ROOT,
                     "  (scores were binned to bound memory: AUC within +-%.2e, AP within +-%.2e of exact)%n",
                     c.rocAucErrorBound(), c.averagePrecisionErrorBound()));
+        }
+    }
+
+    private static void tradeOff(StringBuilder out, BinaryCurves c, String positive) {
+        List<ThresholdChoice> rows = TradeOff.rows(c);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append('\n').append("Precision/recall trade-off (predict ").append(positive)
+                .append(" when its score >= threshold)\n");
+        out.append(String.format(Locale.ROOT, "%12s %10s %10s %10s%n", "threshold", "precision", "recall", "f1-score"));
+        for (ThresholdChoice r : rows) {
+            out.append(String.format(Locale.ROOT, "%12s %10s %10s %10s%s%n", Fmt.d4(r.threshold()),
+                    Fmt.d4(r.precision()), Fmt.d4(r.recall()), Fmt.d4(r.f1()),
+                    r.criterion() == ThresholdChoice.Criterion.MAX_F1 ? "  <- max F1" : ""));
         }
     }
 

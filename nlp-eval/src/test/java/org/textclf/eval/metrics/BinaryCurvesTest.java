@@ -95,6 +95,17 @@ class BinaryCurvesTest {
         assertEquals(4.0 / 7, recall.precision(), EPS);
         assertEquals(0.8, c.thresholdForRecall(0.5).orElseThrow().threshold());
         assertThrows(IllegalArgumentException.class, () -> c.thresholdForRecall(0));
+        // operating points: score >= 0.65 selects .9 .8 .7 -> 2 of 3 right, 2 of 4 positives
+        ThresholdChoice at = c.operatingPoint(0.65);
+        assertEquals(2.0 / 3, at.precision(), EPS);
+        assertEquals(0.5, at.recall(), EPS);
+        assertEquals(new ThresholdChoice(ThresholdChoice.Criterion.FIXED, null, 0.6, 0.75, 0.75, 0.75),
+                c.operatingPoint(0.6));
+        assertEquals(0.0, c.operatingPoint(0.95).recall());
+        assertEquals(0.0, c.operatingPoint(0.95).precision());
+        assertEquals(0.5, c.operatingPoint(-1).precision(), EPS);
+        assertTrue(best.isPositive(0.6));
+        assertFalse(best.isPositive(0.5999));
         BinaryCurves bad = curves(new int[] {0, 1}, new double[] {0.9, 0.1});
         assertTrue(bad.thresholdForPrecision(0.9).isEmpty());
     }

@@ -52,6 +52,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void binaryReportShowsTheTradeOffWithTheMaxF1RowHighlighted() {
+        // descending: .9(1) .8(1) .7(0) .6(1) .5(0) .4(0) .3(1) .2(0); max F1 = .75 at threshold .6
+        double[] s = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
+        int[] y = {1, 1, 0, 1, 0, 0, 1, 0};
+        SingleLabelMetrics.Accumulator acc = SingleLabelMetrics.accumulator(List.of("neg", "pos"));
+        for (int i = 0; i < s.length; i++) {
+            acc.add(y[i] == 1 ? "pos" : "neg", s[i] >= 0.5 ? "pos" : "neg", java.util.Map.of("pos", s[i], "neg", 1 - s[i]));
+        }
+        Evaluation e = Evaluation.of("b.jsonl", acc.result());
+        String html = HtmlReport.toHtml(e);
+        assertTrue(html.contains("id=\"tradeoff\""));
+        assertEquals(1, count(html, "<tr class=\"best\"><td>0.6000</td><td class=\"num\">0.7500</td>"));
+        assertEquals(8, count(html, "<tr><td>0.")); // 0.1 ... 0.9, with 0.6 being the highlighted max-F1 row
+        String text = TextReport.toText(e);
+        assertTrue(text.contains("      0.6000     0.7500     0.7500     0.7500  <- max F1"), text);
+        assertTrue(text.contains("      0.7000     0.6667     0.5000     0.5714"), text);
+        assertTrue(text.contains("      0.9000     1.0000     0.2500     0.4000"), text);
+    }
+
+    @Test
     void labelsAndTextsAreEscaped() {
         SingleLabelMetrics m = SingleLabelMetrics.of(null, List.of("<b>", "a&b"), List.of("<b>", "<b>"));
         String html = HtmlReport.toHtml(Evaluation.of("x\"<y>.jsonl", m),
