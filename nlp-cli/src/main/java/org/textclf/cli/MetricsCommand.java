@@ -100,6 +100,10 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         try {
             Evaluation evaluation = evaluate(options);
+            if (evaluation.n() == 0) {
+                err.println("textclf metrics: warning: " + evaluation.source() + " holds no predictions");
+                err.flush();
+            }
             out.print(TextReport.toText(evaluation));
             out.flush();
             if (json != null) {

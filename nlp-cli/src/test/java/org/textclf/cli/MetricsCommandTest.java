@@ -139,6 +139,24 @@ class MetricsCommandTest {
     }
 
     @Test
+    void readsStandardInputAndWarnsAboutEmptyInput(@TempDir Path dir) throws Exception {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(String.join("\n", BINARY).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            Result r = run("--input", "-");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("    accuracy                         0.7500         4"), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+        Path empty = write(dir, "empty.jsonl", "");
+        Result r = run("--input", empty.toString());
+        assertEquals(0, r.exit());
+        assertTrue(r.err().contains("empty.jsonl holds no predictions"), r.err());
+    }
+
+    @Test
     void badUsageExitsWithTwo(@TempDir Path dir) throws Exception {
         assertEquals(2, run().exit());
         assertEquals(2, run("--input", "x.jsonl", "--bootstrap", "many").exit());
