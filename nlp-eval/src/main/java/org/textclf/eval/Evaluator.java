@@ -131,8 +131,7 @@ public final class Evaluator {
                         throw new IllegalArgumentException(
                                 "bootstrap and paired comparison are implemented for single-label predictions only");
                     }
-                    multiAcc = options.labels() == null ? MultiLabelMetrics.accumulator()
-                            : MultiLabelMetrics.accumulator(options.labels());
+                    multiAcc = MultiLabelMetrics.accumulator(options.labels(), options.maxDistinctScores());
                 } else {
                     single = SingleLabelMetrics.accumulator(options.metricsOptions());
                     if (options.bootstrapReplicates() > 0) {
@@ -151,7 +150,7 @@ public final class Evaluator {
                 throw new IllegalArgumentException("prediction has no gold label; metrics need \"gold\"");
             }
             if (multi) {
-                multiAcc.add(p.gold(), p.labels());
+                multiAcc.add(p.gold(), p.labels(), p.scores());
                 return;
             }
             if (q != null) {

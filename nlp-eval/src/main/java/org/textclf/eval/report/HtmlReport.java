@@ -3,6 +3,7 @@ package org.textclf.eval.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,13 +126,30 @@ public final class HtmlReport {
     }
 
     private static void curves(StringBuilder h, SingleLabelMetrics m) {
+        List<String> shown = m.positiveLabel().map(List::of).orElse(m.labels());
+        Map<String, BinaryCurves> curves = new LinkedHashMap<>();
+        for (String label : shown) {
+            curves.put(label, m.curves(label).orElse(null));
+        }
+        String note = m.positiveLabel().isPresent() ? "Positive label: " + Html.esc(m.positiveLabel().get()) + "."
+                : "One curve per label, one-vs-rest" + (m.labels().size() > MAX_OVR_CURVES
+                ? " (first " + MAX_OVR_CURVES + " labels)" : "") + ".";
+        curveSection(h, curves, note);
+        if (m.positiveLabel().isPresent()) {
+            m.curves(m.positiveLabel().get()).ifPresent(c -> tradeOff(h, c, m.positiveLabel().get()));
+        }
+        h.append("</section>");
+    }
+
+    /** Opens the curves section (the caller closes it, so it can append more). */
+    private static void curveSection(StringBuilder h, Map<String, BinaryCurves> curves, String note) {
         List<Svg.Line> roc = new ArrayList<>();
         List<Svg.Line> pr = new ArrayList<>();
-        List<String> shown = m.positiveLabel().map(List::of).orElse(m.labels());
         List<String> notes = new ArrayList<>();
         int drawn = 0;
-        for (String label : shown) {
-            BinaryCurves c = m.curves(label).orElse(null);
+        for (Map.Entry<String, BinaryCurves> entry : curves.entrySet()) {
+            String label = entry.getKey();
+            BinaryCurves c = entry.getValue();
             if (c == null || c.positives() == 0 || c.negatives() == 0) {
                 notes.add(label);
                 continue;
@@ -141,19 +159,15 @@ public final class HtmlReport {
             }
             BinaryCurves.Curve r = c.rocCurve(true);
             BinaryCurves.Curve p = c.prCurve();
-            String name = String.format(Locale.ROOT, "%s (AUC %s)", label, Fmt.d4(c.rocAuc()));
-            roc.add(new Svg.Line(name, r.x(), r.y(), false));
+            roc.add(new Svg.Line(String.format(Locale.ROOT, "%s (AUC %s)", label, Fmt.d4(c.rocAuc())), r.x(), r.y(),
+                    false));
             pr.add(new Svg.Line(String.format(Locale.ROOT, "%s (AP %s)", label, Fmt.d4(c.averagePrecision())),
                     p.x(), p.y(), true));
         }
-        h.append("<section><h2>ROC and precision-recall curves</h2>");
-        h.append("<p class=\"note\">").append(m.positiveLabel().isPresent()
-                ? "Positive label: " + Html.esc(m.positiveLabel().get()) + "."
-                : "One curve per label, one-vs-rest" + (m.labels().size() > MAX_OVR_CURVES
-                ? " (first " + MAX_OVR_CURVES + " labels)" : "") + ".");
+        h.append("<section><h2>ROC and precision-recall curves</h2><p class=\"note\">").append(note);
         if (!notes.isEmpty()) {
             h.append(" No curve for ").append(Html.esc(String.join(", ", notes)))
-                    .append(": the label never (or always) occurs in gold.");
+                    .append(": no scores, or the label never (or always) occurs in gold.");
         }
         h.append("</p><div class=\"row\">");
         if (!roc.isEmpty()) {
@@ -163,10 +177,6 @@ public final class HtmlReport {
                     Svg.Axis.unit("precision"), pr, false, 520, 420)).append("</figure>");
         }
         h.append("</div>");
-        if (m.positiveLabel().isPresent()) {
-            m.curves(m.positiveLabel().get()).ifPresent(c -> tradeOff(h, c, m.positiveLabel().get()));
-        }
-        h.append("</section>");
     }
 
     private static void tradeOff(StringBuilder h, BinaryCurves c, String positive) {
@@ -194,6 +204,11 @@ public final class HtmlReport {
         card(h, "Macro F1", Fmt.d4(m.macroF1()), null);
         card(h, "Samples F1", Fmt.d4(m.samples().f1()), null);
         card(h, "Hamming loss", Fmt.d4(m.hammingLoss()), null);
+        if (m.hasScores()) {
+            card(h, "ROC AUC (macro)", Fmt.d4(m.rocAucMacro()), "micro " + Fmt.d4(m.rocAucMicro()));
+            card(h, "Average precision (macro)", Fmt.d4(m.averagePrecisionMacro()),
+                    "micro " + Fmt.d4(m.averagePrecisionMicro()));
+        }
         h.append("</section>");
         h.append("<section><h2>Metrics</h2><table class=\"metrics\" id=\"metrics\"><thead><tr><th>label</th>")
                 .append("<th>precision</th><th>recall</th><th>f1-score</th><th>support</th></tr></thead><tbody>");
@@ -205,6 +220,15 @@ public final class HtmlReport {
         metricRow(h, "weighted avg", m.weighted(), "avg");
         metricRow(h, "samples avg", m.samples(), "avg");
         h.append("</tbody></table></section>");
+        if (m.hasScores()) {
+            Map<String, BinaryCurves> curves = new LinkedHashMap<>();
+            for (String label : m.labels()) {
+                curves.put(label, m.curves(label).orElse(null));
+            }
+            curveSection(h, curves, "One curve per label (positive = the label is in the gold set)"
+                    + (m.labels().size() > MAX_OVR_CURVES ? ", first " + MAX_OVR_CURVES + " labels." : "."));
+            h.append("</section>");
+        }
     }
 
     private static void trainingCurves(StringBuilder h, ReportContext context) {

@@ -23,7 +23,8 @@ import org.textclf.eval.metrics.SingleLabelMetrics;
  * single-label: n, labels, accuracy, per_class {label: {precision, recall, f1, support}}, macro, micro, weighted
  *               ({precision, recall, f1, support}), confusion_matrix, mcc, cohen_kappa;
  *               with scores: roc_auc, average_precision, positive_label (binary) or roc_auc_ovr_macro (multi-class)
- * multi-label:  n, labels, per_class, macro, micro, weighted, samples, subset_accuracy
+ * multi-label:  n, labels, per_class, macro, micro, weighted, samples, subset_accuracy;
+ *               with scores: roc_auc_macro, roc_auc_micro, average_precision_macro, average_precision_micro
  * </pre>
  * plus {@code bootstrap} and {@code comparison} objects only when they were requested, and
  * {@code ranking_error_bound} only when scores had to be binned (never for exact curves). Undefined values
@@ -130,6 +131,13 @@ public final class JsonReport {
         metrics(root.putObject("weighted"), m.weighted());
         metrics(root.putObject("samples"), m.samples());
         number(root, "subset_accuracy", m.subsetAccuracy());
+        if (m.hasScores()) {
+            // issue 4 names no ranking keys for multi-label; these follow scikit-learn's average= names
+            number(root, "roc_auc_macro", m.rocAucMacro());
+            number(root, "roc_auc_micro", m.rocAucMicro());
+            number(root, "average_precision_macro", m.averagePrecisionMacro());
+            number(root, "average_precision_micro", m.averagePrecisionMicro());
+        }
     }
 
     private static void bootstrap(ObjectNode node, BootstrapResult b) {

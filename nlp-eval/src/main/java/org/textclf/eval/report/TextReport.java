@@ -146,6 +146,12 @@ public final class TextReport {
         out.append('\n');
         out.append(String.format(Locale.ROOT, "%-28s %s%n", "subset accuracy", Fmt.d4(m.subsetAccuracy())));
         out.append(String.format(Locale.ROOT, "%-28s %s%n", "Hamming loss", Fmt.d4(m.hammingLoss())));
+        if (m.hasScores()) {
+            out.append(String.format(Locale.ROOT, "%-28s %s (micro %s)%n", "ROC AUC (macro)", Fmt.d4(m.rocAucMacro()),
+                    Fmt.d4(m.rocAucMicro())));
+            out.append(String.format(Locale.ROOT, "%-28s %s (micro %s)%n", "average precision (macro)",
+                    Fmt.d4(m.averagePrecisionMacro()), Fmt.d4(m.averagePrecisionMicro())));
+        }
         out.append(String.format(Locale.ROOT, "%-28s %d%n", "documents", m.n()));
     }
 

@@ -82,6 +82,26 @@ class TextAndJsonReportTest {
     }
 
     @Test
+    void multiLabelWithScoresAddsRankingKeysAndCurves() throws Exception {
+        List<Prediction> ps = List.of(
+                Prediction.multi("1", List.of("x"), List.of("x"), Map.of("x", 0.9, "y", 0.2)),
+                Prediction.multi("2", List.of("y"), List.of(), Map.of("x", 0.4, "y", 0.3)),
+                Prediction.multi("3", List.of("x", "y"), List.of("x"), Map.of("x", 0.8, "y", 0.6)),
+                Prediction.multi("4", List.of(), List.of(), Map.of("x", 0.1, "y", 0.1)));
+        Evaluation e = Evaluator.evaluate(ps.iterator(), "ml", EvaluationOptions.DEFAULTS);
+        JsonNode json = JSON.readTree(JsonReport.toJson(e));
+        // x: positives .9 .8 over negatives .4 .1 -> 1; y: positives .3 .6 vs negatives .2 .1 -> 1
+        assertEquals(1.0, json.get("roc_auc_macro").asDouble());
+        assertEquals(1.0, json.get("average_precision_macro").asDouble());
+        // pooled: positives .9 .8 .3 .6 vs negatives .4 .1 .2 .1 -> 15 of 16 pairs
+        assertEquals(15.0 / 16, json.get("roc_auc_micro").asDouble(), 1e-15);
+        String html = HtmlReport.toHtml(e);
+        assertTrue(html.contains("data-chart=\"roc\""));
+        assertTrue(html.contains("ROC AUC (macro)"));
+        assertTrue(TextReport.toText(e).contains("ROC AUC (macro)              1.0000 (micro 0.9375)"));
+    }
+
+    @Test
     void binnedScoresReportTheirErrorBound() throws Exception {
         Random random = new Random(1);
         List<Prediction> ps = new ArrayList<>();
