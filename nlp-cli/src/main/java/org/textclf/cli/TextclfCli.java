@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {
       PreprocessCommand.class,
       VocabCommand.class,
+      MetricsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -93,7 +93,7 @@ class PreprocessCommandTest {
 
   @Test
   void everyVerbHasHelp() {
-    for (String verb : List.of("preprocess", "vocab")) {
+    for (String verb : List.of("preprocess", "vocab", "metrics")) {
       CliRunner.Result r = CliRunner.run(verb, "--help");
       assertEquals(0, r.exitCode(), verb);
       assertTrue(r.out().contains("Usage: textclf " + verb), r.out());
