@@ -1,0 +1,205 @@
+package org.textclf.models.network;
+
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.textclf.models.embed.Embeddings;
+
+/**
+ * Builds the SameDiff graph for a {@link NetworkConfig}. Inputs are {@code ids} [B, T] (INT, PAD = 0)
+ * and {@code mask} [B, T] (1 = real token, 0 = padding), right-padded.
+ *
+ * <p>Padding cannot change a prediction: padded embeddings are zeroed, the GRU runs left to right
+ * so states at real positions never see the padding on their right (the backward direction reverses
+ * only each document's real prefix), attention gives padded keys a -1e9 score, and pooling ignores
+ * padded positions. Stateless and thread-safe; weight initialisation seeds ND4J's global random
+ * generator from {@link NetworkConfig#seed()}, so concurrent builds are not reproducible.
+ */
+public final class NetworkFactory {
+
+    private NetworkFactory() {
+    }
+
+    /** A freshly initialised network. */
+    public static TextNetwork build(NetworkConfig config) {
+        return build(config, null);
+    }
+
+    /**
+     * A freshly initialised network whose word embeddings start from {@code wordVectors}
+     * [vocabSize, embeddingDim] (e.g. {@link org.textclf.models.embed.PretrainedVectors}); the PAD
+     * row is zeroed whatever it holds. Null means random initialisation.
+     */
+    public static TextNetwork build(NetworkConfig config, INDArray wordVectors) {
+        if (wordVectors != null && (wordVectors.rank() != 2 || wordVectors.size(0) != config.vocabSize()
+                || wordVectors.size(1) != config.embeddingDim())) {
+            throw new IllegalArgumentException("initial word vectors must be [" + config.vocabSize() + ", "
+                    + config.embeddingDim() + "], were " + java.util.Arrays.toString(wordVectors.shape()));
+        }
+        synchronized (NetworkFactory.class) {
+            Nd4j.getRandom().setSeed(config.seed());
+            SameDiff sd = SameDiff.create();
+            GraphBuilder g = new GraphBuilder(sd, config.precision().dataType(), config.dropout());
+            SDVariable pooled = switch (config.architecture()) {
+                case GRU_ATTENTION -> gruAttention(g, config, wordVectors);
+                case TRANSFORMER -> transformer(g, config, wordVectors);
+                case BASELINE -> baseline(g, config, wordVectors);
+            };
+            long width = config.architecture() == Architecture.GRU_ATTENTION ? config.attentionWidth() : config.embeddingDim();
+            SDVariable logits = g.dense2("output", pooled, width, config.labelCount()).rename(TextNetwork.LOGITS);
+            head(g, config, logits);
+            return new TextNetwork(config, sd);
+        }
+    }
+
+    /** [rows, E] table: random, with the first vocabSize rows from {@code init} when given; PAD row 0. */
+    private static INDArray table(GraphBuilder g, NetworkConfig c, int rows, INDArray init) {
+        INDArray t = Embeddings.randomTable(rows, c.embeddingDim(), g.type, 0);
+        if (init != null) {
+            t.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, c.vocabSize()), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                    .assign(init.castTo(g.type));
+            t.getRow(0).assign(0);
+        }
+        return t;
+    }
+
+    private static SDVariable gruAttention(GraphBuilder g, NetworkConfig c, INDArray init) {
+        SameDiff sd = g.sd;
+        long e = c.embeddingDim();
+        long h = c.hiddenSize();
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
+        x = g.dropout(x, true, e);
+        SDVariable timeMajor = sd.permute(x, 1, 0, 2);
+        // Zero initial state [B, H] built from the batch so the graph works for any batch size.
+        SDVariable h0 = g.mask.sum(true, 1).mul(sd.constant(Nd4j.zeros(g.type, 1, h)));
+        SDVariable lengths = c.bidirectional() ? g.lengths() : null;
+        long in = e;
+        for (int l = 0; l < c.layers(); l++) {
+            SDVariable fw = gru(g, "gru" + l + "_fw", timeMajor, h0, in, h);
+            if (c.bidirectional()) {
+                SDVariable reversed = sd.reverseSequence(timeMajor, lengths, 0, 1);
+                SDVariable bw = sd.reverseSequence(gru(g, "gru" + l + "_bw", reversed, h0, in, h), lengths, 0, 1);
+                timeMajor = sd.concat(2, fw, bw);
+            } else {
+                timeMajor = fw;
+            }
+            in = c.attentionWidth();
+        }
+        long d = c.attentionWidth();
+        SDVariable states = sd.permute(timeMajor, 1, 0, 2);
+        SDVariable attended = g.selfAttention("attn", states, d, c.heads(), g.keyPenalty(), TextNetwork.attentionName(0));
+        SDVariable mixed = g.layerNorm("attn_ln", states.add(attended), d);
+        SDVariable pooled = c.pooling() == Pooling.ATTENTION
+                ? g.attentionPooling("pool", mixed, d, TextNetwork.POOL_ATTENTION)
+                : g.maskedMean(mixed);
+        return g.dropout(pooled, false, d);
+    }
+
+    /** Pre-activation of the pinned reset gate: sigmoid(50) is exactly 1.0 in float and double. */
+    private static final double RESET_PIN = 50;
+
+    /**
+     * The native GRU with its reset gate pinned to exactly 1 (a GRU without reset gate).
+     *
+     * <p>Why: in ND4J 1.0.0-M2.1 the forward {@code gru} kernel and its {@code gru_bp} disagree on
+     * how the reset gate enters the candidate state ({@code r*(h W)} vs {@code (r*h) W}), so every
+     * gradient is wrong once the previous state is non-zero (finite differences are off by 50-190%,
+     * see {@code NetworkTest}). With r = 1 both formulas coincide and the gradients are exact. The
+     * native layout is [r | u | c] along the 3H axis: the r slices are constants (zero weights, bias
+     * 50), the u and c slices are the trainable parameters.
+     */
+    private static SDVariable gru(GraphBuilder g, String name, SDVariable x, SDVariable h0, long in, long h) {
+        SameDiff sd = g.sd;
+        SDVariable wx = sd.concat(1, sd.constant(Nd4j.zeros(g.type, in, h)), g.weight(name + "_Wx", in, 2 * h));
+        SDVariable wh = sd.concat(1, sd.constant(Nd4j.zeros(g.type, h, h)), g.weight(name + "_Wh", h, 2 * h));
+        SDVariable b = sd.concat(0, sd.constant(Nd4j.valueArrayOf(new long[] {h}, RESET_PIN, g.type)), g.zeros(name + "_b", 2 * h));
+        return sd.rnn().gru(name, x, h0, wx, wh, b);
+    }
+
+    private static SDVariable transformer(GraphBuilder g, NetworkConfig c, INDArray init) {
+        SameDiff sd = g.sd;
+        long d = c.embeddingDim();
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
+        SDVariable table = sd.constant("positions", sinusoid(c.maxPositions(), (int) d, g.type));
+        SDVariable steps = sd.range(sd.constant(Nd4j.scalar(0L)), sd.sizeAt(g.ids, 1), sd.constant(Nd4j.scalar(1L)), DataType.INT64);
+        x = x.mul(Math.sqrt(d)).add(sd.gather(table, steps, 0));
+        x = g.dropout(x, true, d);
+        SDVariable penalty = g.keyPenalty();
+        for (int l = 0; l < c.layers(); l++) {
+            String b = "block" + l;
+            SDVariable a = g.dropout(g.selfAttention(b + "_attn", x, d, c.heads(), penalty, TextNetwork.attentionName(l)), true, d);
+            x = g.layerNorm(b + "_ln1", x.add(a), d);
+            SDVariable f = sd.nn().relu(g.dense3(b + "_ffn1", x, d, c.ffnDim(), true), 0);
+            f = g.dropout(g.dense3(b + "_ffn2", f, c.ffnDim(), d, true), true, d);
+            x = g.layerNorm(b + "_ln2", x.add(f), d);
+        }
+        return g.dropout(g.maskedMean(x), false, d);
+    }
+
+    /** The fixed sin/cos table of Vaswani et al. (2017), [positions, d]. */
+    static INDArray sinusoid(int positions, int d, DataType type) {
+        double[][] pe = new double[positions][d];
+        for (int p = 0; p < positions; p++) {
+            for (int i = 0; i < d; i += 2) {
+                double angle = p / Math.pow(10000, (double) i / d);
+                pe[p][i] = Math.sin(angle);
+                if (i + 1 < d) {
+                    pe[p][i + 1] = Math.cos(angle);
+                }
+            }
+        }
+        return Nd4j.createFromArray(pe).castTo(type);
+    }
+
+    private static SDVariable baseline(GraphBuilder g, NetworkConfig c, INDArray init) {
+        SameDiff sd = g.sd;
+        int rows = c.vocabSize() + c.bigramBuckets();
+        SDVariable table = sd.var("embedding", table(g, c, rows, init));
+        SDVariable words = Embeddings.lookup(sd, null, table, g.ids).mul(g.mask3);
+        SDVariable sum = words.sum(1);
+        SDVariable count = g.mask.sum(true, 1);
+        if (c.bigramBuckets() > 0) {
+            SDVariable bigrams = sd.placeHolder(TextNetwork.BIGRAMS, DataType.INT, -1, -1);
+            SDVariable bigramMask = sd.placeHolder(TextNetwork.BIGRAM_MASK, g.type, -1, -1);
+            sum = sum.add(Embeddings.lookup(sd, null, table, bigrams).mul(sd.expandDims(bigramMask, 2)).sum(1));
+            count = count.add(bigramMask.sum(true, 1));
+        }
+        SDVariable mean = sum.div(sd.math().clipByValue(count, 1.0, Double.MAX_VALUE));
+        return g.dropout(mean, false, c.embeddingDim());
+    }
+
+    private static void head(GraphBuilder g, NetworkConfig c, SDVariable logits) {
+        SameDiff sd = g.sd;
+        int n = c.labelCount();
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = c.classWeights().isEmpty() ? 1.0 : c.classWeights().get(i);
+        }
+        SDVariable weights = sd.constant("class_weights", Nd4j.createFromArray(w).castTo(g.type).reshape(1, n));
+        SDVariable labels = sd.placeHolder(TextNetwork.LABELS, g.type, -1, n);
+        if (c.multiLabel()) {
+            sd.nn().sigmoid(TextNetwork.PROBS, logits);
+            // softplus(z) - z*y is binary cross-entropy on logits without overflow.
+            SDVariable bce = sd.nn().softplus(logits).sub(logits.mul(labels));
+            bce.mul(weights).mean().rename(TextNetwork.LOSS);
+        } else {
+            sd.nn().softmax(TextNetwork.PROBS, logits, 1);
+            // log-softmax from elementary ops: SameDiff M2.1 cannot clone its LogSoftMax op (the
+            // gradient function is built from a serialized copy of the graph).
+            SDVariable shifted = logits.sub(logits.max(true, 1));
+            SDVariable logp = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+            logp.mul(labels).mul(weights).sum(1).mul(-1.0).mean().rename(TextNetwork.LOSS);
+        }
+        sd.setLossVariables(TextNetwork.LOSS);
+    }
+
+    /** Parameter names that {@link #build} creates, for tests and diagnostics. */
+    static List<String> parameterNames(SameDiff sd) {
+        return sd.variables().stream()
+                .filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .map(SDVariable::name).sorted().toList();
+    }
+}

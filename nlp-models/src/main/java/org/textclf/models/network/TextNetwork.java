@@ -1,0 +1,267 @@
+package org.textclf.models.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.textclf.models.embed.EmbeddingLookup;
+
+/**
+ * A built network: its {@link NetworkConfig}, its SameDiff graph, and conversions from padded id
+ * batches to the graph's inputs. Batches are right-padded {@code int[B][T]} ids (PAD = 0) with a
+ * {@code float[B][T]} mask (1 = real token); rows of zero length are allowed.
+ *
+ * <pre>{@code
+ * TextNetwork net = NetworkFactory.build(config);
+ * float[][] probs = net.predict(new int[][] {{5, 9, 2}}, new float[][] {{1, 1, 1}});
+ * }</pre>
+ *
+ * <p>Thread-safety: methods that run the graph are synchronized on this instance (a SameDiff graph
+ * keeps per-run state); use one instance per thread for parallel inference.
+ */
+public final class TextNetwork {
+
+    public static final String IDS = "ids";
+    public static final String MASK = "mask";
+    public static final String BIGRAMS = "bigrams";
+    public static final String BIGRAM_MASK = "bigram_mask";
+    public static final String LABELS = "labels";
+    public static final String LOGITS = "logits";
+    public static final String PROBS = "probs";
+    public static final String LOSS = "loss";
+    /** Attention-pooling weights [B, T] of the GRU model (0 at padded positions). */
+    public static final String POOL_ATTENTION = "pool_attention";
+    static final String DROPOUT_PREFIX = "dropout_";
+
+    private final NetworkConfig config;
+    private final SameDiff sd;
+    private final List<String> dropoutInputs;
+    private final DataType type;
+    private final Map<String, INDArray> inferenceDropout = new HashMap<>();
+
+    /**
+     * Wraps a graph built by {@link NetworkFactory} (or loaded from a bundle) for its configuration.
+     */
+    public TextNetwork(NetworkConfig config, SameDiff sd) {
+        EmbeddingLookup.register();
+        this.config = Objects.requireNonNull(config, "config");
+        this.sd = Objects.requireNonNull(sd, "sd");
+        this.type = config.precision().dataType();
+        List<String> drops = new ArrayList<>();
+        for (String in : sd.inputs()) {
+            if (in.startsWith(DROPOUT_PREFIX)) {
+                drops.add(in);
+            }
+        }
+        this.dropoutInputs = List.copyOf(drops);
+        for (String required : List.of(IDS, MASK, LABELS)) {
+            if (!sd.hasVariable(required)) {
+                throw new IllegalArgumentException("graph has no input '" + required + "': not a textclf network");
+            }
+        }
+    }
+
+    /** Name of the self-attention probabilities [B, heads, T, T] of layer (block) {@code layer}. */
+    public static String attentionName(int layer) {
+        return "attention_" + layer;
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** The underlying graph (shared, not a copy). */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** Names of the trainable variables, sorted. */
+    public List<String> parameterNames() {
+        return NetworkFactory.parameterNames(sd);
+    }
+
+    /** Total number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                n += v.getArr().length();
+            }
+        }
+        return n;
+    }
+
+    /** Inputs for inference (dropout off). */
+    public Map<String, INDArray> inputs(int[][] ids, float[][] mask) {
+        return feed(ids, mask, null, false);
+    }
+
+    /**
+     * Inputs for one training step: labels (one-hot rows, or 0/1 per label for multi-label) and fresh
+     * dropout masks drawn from ND4J's global random generator.
+     */
+    public Map<String, INDArray> trainingInputs(int[][] ids, float[][] mask, float[][] labels) {
+        return feed(ids, mask, Objects.requireNonNull(labels, "labels"), true);
+    }
+
+    /** Inputs with labels but no dropout: for validation loss. */
+    public Map<String, INDArray> evaluationInputs(int[][] ids, float[][] mask, float[][] labels) {
+        return feed(ids, mask, Objects.requireNonNull(labels, "labels"), false);
+    }
+
+    private Map<String, INDArray> feed(int[][] ids, float[][] mask, float[][] labels, boolean training) {
+        int b = ids.length;
+        if (b == 0) {
+            throw new IllegalArgumentException("empty batch");
+        }
+        if (mask.length != b) {
+            throw new IllegalArgumentException("ids has " + b + " rows but mask has " + mask.length);
+        }
+        int t = ids[0].length;
+        for (int i = 0; i < b; i++) {
+            if (ids[i].length != t || mask[i].length != t) {
+                throw new IllegalArgumentException("row " + i + " has " + ids[i].length + " ids and " + mask[i].length
+                        + " mask values; every row must have " + t + " (pad on the right)");
+            }
+        }
+        if (config.architecture() == Architecture.TRANSFORMER && t > config.maxPositions()) {
+            throw new IllegalArgumentException("batch is " + t + " tokens long but the Transformer covers at most "
+                    + config.maxPositions() + " positions: truncate documents first");
+        }
+        if (t < 2) {
+            // Batches one token wide fail inside ND4J M2.1 (a reduction loses its input when a
+            // dimension is 1). Padding never changes a prediction, so widen them to two columns.
+            int[][] wideIds = new int[b][2];
+            float[][] wideMask = new float[b][2];
+            for (int i = 0; i < b && t == 1; i++) {
+                wideIds[i][0] = ids[i][0];
+                wideMask[i][0] = mask[i][0];
+            }
+            ids = wideIds;
+            mask = wideMask;
+            t = 2;
+        }
+        for (int[] row : ids) {
+            for (int id : row) {
+                if (id < 0 || id >= config.vocabSize()) {
+                    throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, " + config.vocabSize() + ")");
+                }
+            }
+        }
+        Map<String, INDArray> in = new HashMap<>();
+        in.put(IDS, Nd4j.createFromArray(ids));
+        in.put(MASK, Nd4j.createFromArray(mask).castTo(type));
+        if (config.architecture() == Architecture.BASELINE && config.bigramBuckets() > 0) {
+            int[][] bigrams = new int[b][t];
+            float[][] bigramMask = new float[b][t];
+            for (int i = 0; i < b; i++) {
+                for (int j = 0; j + 1 < t; j++) {
+                    if (mask[i][j] > 0 && mask[i][j + 1] > 0) {
+                        bigrams[i][j] = config.vocabSize() + bigramBucket(ids[i][j], ids[i][j + 1], config.bigramBuckets());
+                        bigramMask[i][j] = 1;
+                    }
+                }
+            }
+            in.put(BIGRAMS, Nd4j.createFromArray(bigrams));
+            in.put(BIGRAM_MASK, Nd4j.createFromArray(bigramMask).castTo(type));
+        }
+        if (labels != null) {
+            if (labels.length != b || labels[0].length != config.labelCount()) {
+                throw new IllegalArgumentException("labels must be [" + b + "][" + config.labelCount() + "]");
+            }
+            in.put(LABELS, Nd4j.createFromArray(labels).castTo(type));
+        }
+        for (String name : dropoutInputs) {
+            long[] declared = sd.getVariable(name).getShape();
+            long dim = declared[declared.length - 1];
+            if (training) {
+                long[] shape = declared.length == 3 ? new long[] {b, t, dim} : new long[] {b, dim};
+                double keep = 1 - config.dropout();
+                INDArray m = Nd4j.createUninitialized(type, shape);
+                Nd4j.getExecutioner().exec(new BernoulliDistribution(m, keep));
+                in.put(name, m.muli(1.0 / keep));
+            } else {
+                in.put(name, inferenceDropout.computeIfAbsent(name, k -> declared.length == 3
+                        ? Nd4j.ones(type, 1, 1, dim) : Nd4j.ones(type, 1, dim)));
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Bucket of the bigram (a, b) in [0, buckets): a fixed 64-bit mix, part of the model format
+     * (changing it invalidates trained baselines).
+     */
+    public static int bigramBucket(int a, int b, int buckets) {
+        long h = a * 0x9E3779B97F4A7C15L + b;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return (int) Math.floorMod(h, (long) buckets);
+    }
+
+    /** Class probabilities [B][labels] (softmax rows, or independent sigmoids for multi-label). */
+    public synchronized float[][] predict(int[][] ids, float[][] mask) {
+        INDArray p = sd.output(inputs(ids, mask), PROBS).get(PROBS);
+        return p.castTo(DataType.FLOAT).toFloatMatrix();
+    }
+
+    /** Mean loss of a batch with dropout off. */
+    public synchronized double loss(int[][] ids, float[][] mask, float[][] labels) {
+        return sd.output(evaluationInputs(ids, mask, labels), LOSS).get(LOSS).getDouble(0);
+    }
+
+    /**
+     * Per-token attention weights [B][T] for explaining a prediction: the attention-pooling weights
+     * of the GRU model, or for self-attention only (Transformer, or GRU with mean pooling) the
+     * attention each token receives in the last layer, averaged over heads and real query positions.
+     * Padded positions get 0; each real row sums to 1.
+     *
+     * @throws UnsupportedOperationException for the baseline, which has no attention
+     */
+    public synchronized float[][] tokenAttention(int[][] ids, float[][] mask) {
+        if (config.architecture() == Architecture.BASELINE) {
+            throw new UnsupportedOperationException("the baseline model has no attention weights");
+        }
+        Map<String, INDArray> in = inputs(ids, mask);
+        if (sd.hasVariable(POOL_ATTENTION)) {
+            return sd.output(in, POOL_ATTENTION).get(POOL_ATTENTION).castTo(DataType.FLOAT).toFloatMatrix();
+        }
+        int layers = config.architecture() == Architecture.TRANSFORMER ? config.layers() : 1;
+        String name = attentionName(layers - 1);
+        INDArray attn = sd.output(in, name).get(name).castTo(DataType.FLOAT); // [B, H, T(query), T(key)]
+        INDArray m = in.get(MASK).castTo(DataType.FLOAT);
+        INDArray perQuery = attn.mean(1); // [B, T, T]
+        int b = (int) perQuery.size(0);
+        int t = (int) perQuery.size(1);
+        float[][] out = new float[b][t];
+        for (int i = 0; i < b; i++) {
+            double real = m.getRow(i).sumNumber().doubleValue();
+            if (real == 0) {
+                continue;
+            }
+            for (int q = 0; q < t; q++) {
+                if (m.getFloat(i, q) == 0) {
+                    continue;
+                }
+                for (int k = 0; k < t; k++) {
+                    out[i][k] += (float) (perQuery.getFloat(i, q, k) / real);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "TextNetwork[" + config.architecture() + ", " + parameterCount() + " parameters, " + config + "]";
+    }
+}
