@@ -28,11 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 class SharedCorporaTest {
 
     private static Path corporaDir() {
-        String shared = System.getProperty("textclf.shared.dir", "../shared");
-        Path dir = Path.of(shared, "corpora");
-        assumeTrue(Files.isDirectory(dir), "../shared/corpora not found at " + dir.toAbsolutePath().normalize()
-                + ": skipping the shared-corpora row-count test");
-        return dir;
+        return Path.of(System.getProperty("textclf.shared.dir", "../shared"), "corpora");
     }
 
     /** From the README: file name to row count ({@code | file | rows | ...} table). */
@@ -100,6 +96,12 @@ class SharedCorporaTest {
     @TestFactory
     Stream<DynamicTest> everySharedTsvMatchesItsReadme() throws IOException {
         Path dir = corporaDir();
+        if (!Files.isDirectory(dir)) {
+            // A dynamic test that is skipped shows up in the report with the reason; an aborted factory does not.
+            String why = "../shared/corpora not found at " + dir.toAbsolutePath().normalize()
+                    + ": skipping the shared-corpora row-count test";
+            return Stream.of(DynamicTest.dynamicTest("shared corpora", () -> assumeTrue(false, why)));
+        }
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> corpora = Files.list(dir)) {
             for (Path corpus : corpora.filter(Files::isDirectory).sorted().toList()) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.IVersionProvider;
     description = "Raw, messy text to trained text classifiers and honest evaluations.",
     subcommands = {
       PreprocessCommand.class,
+      VocabCommand.class,
+      MetricsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -195,7 +195,7 @@ public final class BinaryCurves {
                 best = k;
             }
         }
-        return best < 0 || positives() == 0 ? Optional.empty() : Optional.of(choice(ThresholdChoice.Criterion.MAX_F1, Double.NaN, best));
+        return best < 0 || positives() == 0 ? Optional.empty() : Optional.of(choice(ThresholdChoice.Criterion.MAX_F1, null, best));
     }
 
     /**
@@ -230,13 +230,41 @@ public final class BinaryCurves {
                 : Optional.of(choice(ThresholdChoice.Criterion.TARGET_RECALL, target, best));
     }
 
+    /**
+     * Precision, recall and F1 of the rule "positive when score >= threshold" at any threshold: the
+     * precision/recall trade-off at operating points of the caller's choice.
+     */
+    public ThresholdChoice operatingPoint(double threshold) {
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+        // thresholds are descending: find the last one still >= threshold
+        int lo = 0;
+        int hi = thresholds.length - 1;
+        int k = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (thresholds[mid] >= threshold) {
+                k = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long tp = k < 0 ? 0 : tps[k];
+        long fp = k < 0 ? 0 : fps[k];
+        double p = Ratios.divide(tp, tp + fp);
+        double r = Ratios.divide(tp, positives());
+        return new ThresholdChoice(ThresholdChoice.Criterion.FIXED, null, threshold, p, r, Ratios.f1(p, r));
+    }
+
     private static void checkTarget(double target) {
         if (!(target > 0 && target <= 1)) {
             throw new IllegalArgumentException("target must be in (0, 1], was " + target);
         }
     }
 
-    private ThresholdChoice choice(ThresholdChoice.Criterion criterion, double target, int k) {
+    private ThresholdChoice choice(ThresholdChoice.Criterion criterion, Double target, int k) {
         double p = precisionAt(k);
         double r = recallAt(k);
         return new ThresholdChoice(criterion, target, thresholds[k], p, r, Ratios.f1(p, r));

@@ -3,15 +3,21 @@ package org.textclf.eval.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Metrics of a multi-label classification, matching scikit-learn 1.2 with {@code zero_division=0}: per-label
  * precision, recall, F1 and support; micro, macro, support-weighted and samples averages; subset accuracy
- * (exact set match) and Hamming loss. Empty label sets are allowed on either side: a document with neither gold
+ * (exact set match) and Hamming loss; with scores, per-label curves and macro/micro ROC AUC and average precision
+ * ({@code roc_auc_score} / {@code average_precision_score} on the label indicator matrix). Empty label sets are allowed on either side: a document with neither gold
  * nor predicted labels counts as a subset match, and contributes 0 to the samples averages (as scikit-learn).
  *
  * <pre>{@code
@@ -34,10 +40,15 @@ public final class MultiLabelMetrics {
     private final ClassMetrics samples;
     private final double subsetAccuracy;
     private final double hammingLoss;
+    private final Map<String, BinaryCurves> curves;
+    private final BinaryCurves microCurves;
 
     private MultiLabelMetrics(List<String> labels, long[] tp, long[] fp, long[] fn, long n, double samplesP,
-                              double samplesR, double samplesF, long subsetMatches) {
+                              double samplesR, double samplesF, long subsetMatches, Map<String, BinaryCurves> curves,
+                              BinaryCurves microCurves) {
         this.labels = List.copyOf(labels);
+        this.curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
+        this.microCurves = microCurves;
         this.n = n;
         int k = labels.size();
         perClass = new ClassMetrics[k];
@@ -67,6 +78,17 @@ public final class MultiLabelMetrics {
     /** A streaming accumulator that discovers labels and sorts them by code point. */
     public static Accumulator accumulator() {
         return new Accumulator(null);
+    }
+
+    /**
+     * A streaming accumulator with a label list (null = discover) and the bounded size of each score histogram.
+     */
+    public static Accumulator accumulator(List<String> labels, int maxDistinctScores) {
+        if (maxDistinctScores < ScoreHistogram.MIN_MAX_DISTINCT) {
+            throw new IllegalArgumentException("maxDistinctScores must be >= " + ScoreHistogram.MIN_MAX_DISTINCT
+                    + ", was " + maxDistinctScores);
+        }
+        return new Accumulator(labels, maxDistinctScores);
     }
 
     /** Metrics of parallel gold and predicted label sets; {@code labels} null = discovered, code-point sorted. */
@@ -162,6 +184,55 @@ public final class MultiLabelMetrics {
         return hammingLoss;
     }
 
+    /** Whether scores were accumulated, so the ranking metrics are available. */
+    public boolean hasScores() {
+        return microCurves != null;
+    }
+
+    /** Curves of one label (positive = the label is in the gold set), present when its scores were given. */
+    public Optional<BinaryCurves> curves(String label) {
+        classMetrics(label);
+        return Optional.ofNullable(curves.get(label));
+    }
+
+    /**
+     * Mean over labels of each label's ROC AUC ({@code roc_auc_score(Y, S, average="macro")}); NaN without
+     * scores, when a label has no scores, or when a label never or always occurs in gold (scikit-learn raises).
+     */
+    public double rocAucMacro() {
+        return macro(true);
+    }
+
+    /** Mean over labels of each label's average precision (a label without gold occurrences counts 0). */
+    public double averagePrecisionMacro() {
+        return macro(false);
+    }
+
+    /** ROC AUC of all (document, label) pairs pooled ({@code average="micro"}); NaN without scores. */
+    public double rocAucMicro() {
+        return microCurves == null ? Double.NaN : microCurves.rocAuc();
+    }
+
+    /** Average precision of all (document, label) pairs pooled; NaN without scores. */
+    public double averagePrecisionMicro() {
+        return microCurves == null ? Double.NaN : microCurves.averagePrecision();
+    }
+
+    private double macro(boolean auc) {
+        if (microCurves == null || labels.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (String label : labels) {
+            BinaryCurves c = curves.get(label);
+            if (c == null) {
+                return Double.NaN;
+            }
+            sum += auc ? c.rocAuc() : c.averagePrecision();
+        }
+        return sum / labels.size();
+    }
+
     private static ClassMetrics average(ClassMetrics[] perClass, boolean weighted) {
         double p = 0;
         double r = 0;
@@ -201,9 +272,68 @@ public final class MultiLabelMetrics {
         private double samplesR;
         private double samplesF;
         private long subsetMatches;
+        private final int maxDistinctScores;
+        private Boolean withScores;
+        private TreeSet<String> scoreKeys;
+        private final Map<String, ScoreHistogram> histograms = new LinkedHashMap<>();
+        private ScoreHistogram micro;
 
         Accumulator(List<String> labels) {
+            this(labels, ScoreHistogram.DEFAULT_MAX_DISTINCT);
+        }
+
+        Accumulator(List<String> labels, int maxDistinctScores) {
             this.index = new LabelIndex(labels);
+            this.maxDistinctScores = maxDistinctScores;
+        }
+
+        /**
+         * Counts one document with per-label scores (or null) for the ranking metrics; either every document has
+         * scores for the same labels or none has.
+         *
+         * @throws IllegalArgumentException on an unknown label, a NaN score, or scores inconsistent with earlier
+         *                                  documents (nothing is counted then)
+         */
+        public Accumulator add(Collection<String> gold, Collection<String> predicted, Map<String, Double> scores) {
+            Objects.requireNonNull(gold, "gold label set");
+            Objects.requireNonNull(predicted, "predicted label set");
+            boolean hasScores = scores != null && !scores.isEmpty();
+            if (withScores != null && withScores != hasScores) {
+                throw new IllegalArgumentException(hasScores
+                        ? "this document has scores but the earlier ones had none"
+                        : "this document has no scores but the earlier ones had");
+            }
+            if (hasScores) {
+                for (Map.Entry<String, Double> e : scores.entrySet()) {
+                    checkKnown(e.getKey(), "score");
+                    if (e.getValue() == null || e.getValue().isNaN()) {
+                        throw new IllegalArgumentException("score of label '" + e.getKey() + "' is " + e.getValue());
+                    }
+                }
+                if (scoreKeys != null && !scoreKeys.equals(new TreeSet<>(scores.keySet()))) {
+                    throw new IllegalArgumentException("scores are given for labels " + new TreeSet<>(scores.keySet())
+                            + " but earlier documents had scores for " + scoreKeys);
+                }
+            }
+            count(gold, predicted); // validates the labels before counting anything
+            withScores = hasScores;
+            if (hasScores) {
+                if (scoreKeys == null) {
+                    scoreKeys = new TreeSet<>(scores.keySet());
+                    micro = new ScoreHistogram(maxDistinctScores);
+                    for (String key : scoreKeys) {
+                        slot(key);
+                        histograms.put(key, new ScoreHistogram(maxDistinctScores));
+                    }
+                }
+                Set<String> g = new LinkedHashSet<>(gold);
+                for (Map.Entry<String, Double> e : scores.entrySet()) {
+                    boolean positive = g.contains(e.getKey());
+                    histograms.get(e.getKey()).add(e.getValue(), positive);
+                    micro.add(e.getValue(), positive);
+                }
+            }
+            return this;
         }
 
         /**
@@ -212,8 +342,10 @@ public final class MultiLabelMetrics {
          * @throws IllegalArgumentException on an unknown label with a fixed label list (nothing is counted then)
          */
         public Accumulator add(Collection<String> gold, Collection<String> predicted) {
-            Objects.requireNonNull(gold, "gold label set");
-            Objects.requireNonNull(predicted, "predicted label set");
+            return add(gold, predicted, null);
+        }
+
+        private void count(Collection<String> gold, Collection<String> predicted) {
             for (String label : gold) {
                 checkKnown(label, "gold");
             }
@@ -246,7 +378,6 @@ public final class MultiLabelMetrics {
                 subsetMatches++;
             }
             n++;
-            return this;
         }
 
         private void checkKnown(String label, String role) {
@@ -292,7 +423,15 @@ public final class MultiLabelMetrics {
                     m[r] = fn[i];
                 }
             }
-            return new MultiLabelMetrics(out, t, f, m, n, samplesP, samplesR, samplesF, subsetMatches);
+            Map<String, BinaryCurves> curves = new LinkedHashMap<>();
+            for (String label : order) {
+                ScoreHistogram h = histograms.get(label);
+                if (h != null) {
+                    curves.put(label, h.curves());
+                }
+            }
+            return new MultiLabelMetrics(out, t, f, m, n, samplesP, samplesR, samplesF, subsetMatches, curves,
+                    micro == null ? null : micro.curves());
         }
 
         @Override

@@ -11,8 +11,8 @@ import java.util.Map;
  * <p><b>How memory stays bounded and what it costs in accuracy.</b> scikit-learn's curves depend only on how many
  * positives and negatives share each <em>distinct</em> score. This class therefore keeps one pair of counters per
  * distinct score, which is exact, as long as there are at most {@code maxDistinct} of them. When a new score would
- * exceed that, scores are coarsened: the lowest mantissa bits of every score are zeroed (4 more bits each time,
- * repeated until the entries fit). Zeroing mantissa bits is monotone, so coarsening only merges runs of adjacent
+ * exceed that, scores are coarsened: the lowest mantissa bits of every score are zeroed (one more bit each
+ * time, repeated until the entries fit). Zeroing mantissa bits is monotone, so coarsening only merges runs of adjacent
  * scores into ties and never reorders two scores. The effect on the results is therefore bounded, and the bound is
  * computed from the counts themselves ({@link BinaryCurves#rocAucErrorBound()},
  * {@link BinaryCurves#averagePrecisionErrorBound()}); it is exactly 0 while the histogram is exact. With the
@@ -31,7 +31,6 @@ public final class ScoreHistogram {
      */
     public static final int MIN_MAX_DISTINCT = 1 << 13;
 
-    private static final int BITS_PER_STEP = 4;
     private static final int MANTISSA_BITS = 52;
 
     private final int maxDistinct;
@@ -72,7 +71,7 @@ public final class ScoreHistogram {
         long[] c = counts.get(quantize(score));
         if (c == null) {
             if (counts.size() >= maxDistinct) {
-                coarsen(counts.size() + 1);
+                coarsen(1);
             }
             c = counts.computeIfAbsent(quantize(score), k -> new long[2]);
         }
@@ -98,7 +97,7 @@ public final class ScoreHistogram {
         positives += other.positives;
         negatives += other.negatives;
         if (counts.size() > maxDistinct) {
-            coarsen(counts.size());
+            coarsen(0);
         }
     }
 
@@ -161,15 +160,14 @@ public final class ScoreHistogram {
         return q == 0.0 ? 0.0 : q;
     }
 
-    private void coarsen(int needed) {
-        while (needed > maxDistinct && droppedBits < MANTISSA_BITS) {
-            droppedBits = Math.min(MANTISSA_BITS, droppedBits + BITS_PER_STEP);
+    /**
+     * Drops one more mantissa bit at a time (each step roughly halves the entries) until the entries plus
+     * {@code extra} new ones fit. Scores only ever get coarser, so this happens at most 52 times in total.
+     */
+    private void coarsen(int extra) {
+        while (counts.size() + extra > maxDistinct && droppedBits < MANTISSA_BITS) {
+            droppedBits++;
             requantize();
-            // leave head room so that coarsening is not repeated for every new score
-            needed = counts.size() + 1;
-            if (counts.size() > maxDistinct / 2) {
-                needed = Math.max(needed, maxDistinct + 1);
-            }
         }
     }
 

@@ -518,6 +518,7 @@ public final class SingleLabelMetrics {
         }
     }
 
+    /** Equal when labels and confusion matrices are equal (scores and ranking results are not compared). */
     @Override
     public boolean equals(Object o) {
         return o instanceof SingleLabelMetrics other && labels.equals(other.labels)

@@ -2,6 +2,7 @@ package org.textclf.eval.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,38 @@ class MultiLabelMetricsTest {
         assertEquals(1.0 / 3, m.samples().f1(), EPS);
         assertEquals(0.25, m.subsetAccuracy(), EPS);
         assertEquals(0.25, m.hammingLoss(), EPS);
+    }
+
+    @Test
+    void rankingMetricsAgreeWithScikitLearn() {
+        // Y, S as in scikit-learn 1.2.1: roc_auc_score(Y, S, average=...) and average_precision_score(Y, S, ...)
+        int[][] y = {{1, 0, 1}, {0, 1, 0}, {1, 1, 0}, {0, 0, 0}, {1, 0, 1}, {0, 1, 1}, {0, 0, 1}, {1, 0, 0}};
+        double[][] s = {{.9, .2, .6}, {.3, .8, .1}, {.6, .4, .2}, {.2, .1, .3}, {.7, .3, .9}, {.1, .9, .5},
+            {.4, .2, .7}, {.5, .5, .2}};
+        List<String> labels = List.of("a", "b", "c");
+        MultiLabelMetrics.Accumulator acc = MultiLabelMetrics.accumulator(labels);
+        for (int i = 0; i < y.length; i++) {
+            List<String> gold = new java.util.ArrayList<>();
+            java.util.Map<String, Double> scores = new java.util.HashMap<>();
+            for (int j = 0; j < 3; j++) {
+                if (y[i][j] == 1) {
+                    gold.add(labels.get(j));
+                }
+                scores.put(labels.get(j), s[i][j]);
+            }
+            acc.add(gold, List.of(), scores);
+        }
+        MultiLabelMetrics m = acc.result();
+        assertEquals(0.9777777777777779, m.rocAucMacro(), 1e-12);
+        assertEquals(0.9722222222222222, m.averagePrecisionMacro(), 1e-12);
+        assertEquals(0.9825174825174825, m.rocAucMicro(), 1e-12);
+        assertEquals(0.9694850603941513, m.averagePrecisionMicro(), 1e-12);
+        assertEquals(0.9333333333333333, m.curves("b").orElseThrow().rocAuc(), 1e-12);
+        assertEquals(0.9166666666666665, m.curves("b").orElseThrow().averagePrecision(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> acc.add(List.of("a"), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> acc.add(List.of("a"), List.of(), java.util.Map.of("a", 0.1)));
+        assertEquals(8, acc.count());
+        assertTrue(Double.isNaN(MultiLabelMetrics.of(labels, List.of(List.of("a")), List.of(List.of())).rocAucMacro()));
     }
 
     @Test

@@ -24,14 +24,12 @@ class SklearnAgreementTest {
 
     @TestFactory
     Stream<DynamicTest> singleLabelFixtures() {
-        return SklearnFixtures.load("binary", "multiclass").stream()
-                .map(f -> DynamicTest.dynamicTest(f.get("name").asText(), () -> checkSingleLabel(f)));
+        return SklearnFixtures.tests(SklearnAgreementTest::checkSingleLabel, "binary", "multiclass");
     }
 
     @TestFactory
     Stream<DynamicTest> multiLabelFixtures() {
-        return SklearnFixtures.load("multilabel").stream()
-                .map(f -> DynamicTest.dynamicTest(f.get("name").asText(), () -> checkMultiLabel(f)));
+        return SklearnFixtures.tests(SklearnAgreementTest::checkMultiLabel, "multilabel");
     }
 
     private static void checkMultiLabel(JsonNode f) {

@@ -28,6 +28,23 @@ final class SklearnFixtures {
         return dir;
     }
 
+    /**
+     * One dynamic test per fixture of the given kinds; when the fixtures are absent, a single test that is
+     * reported as skipped with the reason (an assumption failing inside the factory would hide it).
+     */
+    static java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> tests(
+            java.util.function.Consumer<JsonNode> check, String... kinds) {
+        List<JsonNode> fixtures;
+        try {
+            fixtures = load(kinds);
+        } catch (org.opentest4j.TestAbortedException e) {
+            return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    "scikit-learn fixtures " + List.of(kinds), () -> { throw e; }));
+        }
+        return fixtures.stream().map(f -> org.junit.jupiter.api.DynamicTest.dynamicTest(
+                f.get("name").asText(), () -> check.accept(f)));
+    }
+
     /** Fixtures of the given kinds (binary, multiclass, multilabel), sorted by file name. */
     static List<JsonNode> load(String... kinds) {
         List<JsonNode> out = new ArrayList<>();

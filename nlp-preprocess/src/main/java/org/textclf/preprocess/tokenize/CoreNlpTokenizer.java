@@ -14,7 +14,9 @@ import java.util.List;
  * <p>It splits clitics and punctuation the way parsers expect ({@code don't -> do n't}, {@code "U.S." -> U.S.},
  * {@code (a) -> ( a )}). Options {@value #OPTIONS}: no PTB escaping (so brackets stay {@code (} rather than
  * {@code -LRB-} and quotes are not rewritten), newlines are ordinary whitespace, and characters the lexer has no
- * rule for are kept as their own tokens without logging a warning per character.
+ * rule for are kept as their own tokens without logging a warning per character. Tokens never contain a breaking
+ * space: where PTB keeps a multi-word token ({@code 1 1/2}, {@code (555) 555-1234}, an SGML-like {@code <a b>}),
+ * its whitespace is U+00A0, as PTB itself writes it for numbers.
  *
  * <p>Thread-safe: the PTB lexer is stateful, so a new {@link PTBTokenizer} is made for each call; this object only
  * holds the option string.
@@ -39,10 +41,30 @@ public final class CoreNlpTokenizer implements Tokenizer {
         while (lexer.hasNext()) {
             String word = lexer.next().word();
             if (!word.isEmpty()) {
-                tokens.add(word);
+                tokens.add(withoutBreakingSpaces(word));
             }
         }
         return tokens;
+    }
+
+    /**
+     * PTB keeps some multi-word tokens ({@code 1 1/2}, phone numbers) and writes their spaces as U+00A0; its SGML
+     * rule ({@code <!-- c -->}) keeps other whitespace as is. Every whitespace inside a token becomes U+00A0 so that
+     * tokens joined by spaces, or written one per line, split back the same way.
+     */
+    private static String withoutBreakingSpaces(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isWhitespace(word.charAt(i))) {
+                StringBuilder sb = new StringBuilder(word);
+                for (int j = i; j < sb.length(); j++) {
+                    if (Character.isWhitespace(sb.charAt(j))) {
+                        sb.setCharAt(j, '\u00a0');
+                    }
+                }
+                return sb.toString();
+            }
+        }
+        return word;
     }
 
     @Override
