@@ -12,7 +12,7 @@ import org.textclf.models.embed.Embeddings;
  * Builds the SameDiff graph for a {@link NetworkConfig}. Inputs are {@code ids} [B, T] (INT, PAD = 0)
  * and {@code mask} [B, T] (1 = real token, 0 = padding), right-padded.
  *
- * <p>Padding cannot change a prediction: padded embeddings are zeroed, the GRU runs left to right
+ * <p>Padding cannot change a prediction: the PAD embedding row is zero, the GRU runs left to right
  * so states at real positions never see the padding on their right (the backward direction reverses
  * only each document's real prefix), attention gives padded keys a -1e9 score, and pooling ignores
  * padded positions. Stateless and thread-safe; weight initialisation seeds ND4J's global random
@@ -70,7 +70,7 @@ public final class NetworkFactory {
         SameDiff sd = g.sd;
         long e = c.embeddingDim();
         long h = c.hiddenSize();
-        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids);
         x = g.dropout(x, true, e);
         SDVariable timeMajor = sd.permute(x, 1, 0, 2);
         // Zero initial state [B, H] built from the batch so the graph works for any batch size.
@@ -91,7 +91,8 @@ public final class NetworkFactory {
         long d = c.attentionWidth();
         SDVariable states = sd.permute(timeMajor, 1, 0, 2);
         SDVariable attended = g.selfAttention("attn", states, d, c.heads(), g.keyPenalty(), TextNetwork.attentionName(0));
-        SDVariable mixed = g.layerNorm("attn_ln", states.add(attended), d);
+        // Residual only: a LayerNorm here cost ~8% of a training step (layer_norm_bp) for one layer.
+        SDVariable mixed = states.add(attended);
         SDVariable pooled = c.pooling() == Pooling.ATTENTION
                 ? g.attentionPooling("pool", mixed, d, TextNetwork.POOL_ATTENTION)
                 : g.maskedMean(mixed);
@@ -122,7 +123,7 @@ public final class NetworkFactory {
     private static SDVariable transformer(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
         long d = c.embeddingDim();
-        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids, g.mask);
+        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids);
         SDVariable table = sd.constant("positions", sinusoid(c.maxPositions(), (int) d, g.type));
         SDVariable steps = sd.range(sd.constant(Nd4j.scalar(0L)), sd.sizeAt(g.ids, 1), sd.constant(Nd4j.scalar(1L)), DataType.INT64);
         x = x.mul(Math.sqrt(d)).add(sd.gather(table, steps, 0));

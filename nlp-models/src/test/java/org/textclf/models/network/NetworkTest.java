@@ -71,6 +71,19 @@ class NetworkTest {
 
     @ParameterizedTest
     @MethodSource("tinyConfigs")
+    void thePadRowGetsExactlyZeroGradient(NetworkConfig config) {
+        TextNetwork net = NetworkFactory.build(config.toBuilder().dropout(0).build());
+        float[][] labels = config.multiLabel() ? new float[][] {{1, 0, 1, 0}, {0, 1, 0, 0}} : new float[][] {{0, 1, 0}, {1, 0, 0}};
+        Map<String, INDArray> feed = net.evaluationInputs(new int[][] {{4, 7, 0, 0}, {5, 6, 8, 0}},
+                new float[][] {{1, 1, 0, 0}, {1, 1, 1, 0}}, labels);
+        INDArray g = net.sameDiff().calculateGradients(feed, "embedding").get("embedding");
+        assertEquals(0.0, g.getRow(0).norm1Number().doubleValue(), 0.0);
+        assertTrue(g.getRow(4).norm1Number().doubleValue() > 0);
+        assertEquals(0.0, net.sameDiff().getArrForVarName("embedding").getRow(0).norm1Number().doubleValue(), 0.0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tinyConfigs")
     void emptyDocumentsGiveFiniteProbabilities(NetworkConfig config) {
         TextNetwork net = NetworkFactory.build(config);
         float[][] p = net.predict(new int[][] {{0, 0, 0}, {3, 4, 0}}, new float[][] {{0, 0, 0}, {1, 1, 0}});
