@@ -53,7 +53,8 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * truncation), {@code vocab.txt} (with its own checksum), {@code labels.json} (index order),
  * {@code network.json} ({@link NetworkConfig}), {@code weights.fb} (SameDiff FlatBuffers graph with
  * weights), optionally {@code updater/<param>.nd4j} (Adam moments, ND4J binary arrays),
- * {@code trainer.json}, {@code curves.json}, {@code provenance.json}, and last {@code manifest.json}
+ * {@code trainer.json}, {@code curves.json}, optionally {@code thresholds.json} (multi-label),
+ * {@code provenance.json}, and last {@code manifest.json}
  * with the format name and version and a SHA-256 per entry. Loading checks all of them. No Java
  * serialization is involved.
  *
@@ -77,10 +78,11 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * @param provenance   free-form facts: data hashes, seed, command line, ... (library and JVM
  *                     versions and the time are added on write)
  * @param updaterState Adam moments per parameter, to continue training (empty = not stored)
+ * @param thresholds   multi-label decision thresholds per label (empty = 0.5 each; single-label: empty)
  */
 public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderConfig encoder, Vocabulary vocabulary,
                           List<String> labels, TrainerConfig trainer, List<EpochStats> curves,
-                          Map<String, String> provenance, Map<String, INDArray> updaterState) {
+                          Map<String, String> provenance, Map<String, INDArray> updaterState, List<Double> thresholds) {
 
     /** Value of {@code format} in the manifest. */
     public static final String FORMAT = "textclf-model";
@@ -101,6 +103,10 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
         curves = curves == null ? List.of() : List.copyOf(curves);
         provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
         updaterState = updaterState == null ? Map.of() : Map.copyOf(updaterState);
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        if (!thresholds.isEmpty() && thresholds.size() != labels.size()) {
+            throw new IllegalArgumentException(thresholds.size() + " thresholds for " + labels.size() + " labels");
+        }
         if (vocabulary.size() != network.config().vocabSize()) {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " entries but the network expects "
                     + network.config().vocabSize());
@@ -109,6 +115,13 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
             throw new IllegalArgumentException(labels.size() + " label names for a network with "
                     + network.config().labelCount() + " outputs");
         }
+    }
+
+    /** A bundle without multi-label thresholds. */
+    public ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderConfig encoder, Vocabulary vocabulary,
+                       List<String> labels, TrainerConfig trainer, List<EpochStats> curves,
+                       Map<String, String> provenance, Map<String, INDArray> updaterState) {
+        this(network, pipeline, encoder, vocabulary, labels, trainer, curves, provenance, updaterState, List.of());
     }
 
     /** Writes the bundle atomically (temporary file in the same directory, then a move). */
@@ -169,6 +182,9 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
             entries.put("trainer.json", JSON.writeValueAsBytes(trainer));
         }
         entries.put("curves.json", JSON.writeValueAsBytes(curves));
+        if (!thresholds.isEmpty()) {
+            entries.put("thresholds.json", JSON.writeValueAsBytes(thresholds));
+        }
         Map<String, String> prov = new TreeMap<>(provenance);
         prov.putIfAbsent("created", Instant.now().toString());
         prov.putIfAbsent("java.version", System.getProperty("java.version"));
@@ -276,7 +292,9 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
                     }
                 }
             }
-            return new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, curves, prov, updater);
+            List<Double> thresholds = entries.containsKey("thresholds.json")
+                    ? JSON.readValue(entries.get("thresholds.json"), new TypeReference<List<Double>>() { }) : List.of();
+            return new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, curves, prov, updater, thresholds);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BundleException be) {
                 throw be;

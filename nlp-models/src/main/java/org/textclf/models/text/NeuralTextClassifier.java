@@ -30,12 +30,25 @@ public final class NeuralTextClassifier implements TextClassifier {
     private final Encoder encoder;
     private final TextNetwork network;
     private final List<String> labels;
+    private final List<Double> thresholds;
 
     public NeuralTextClassifier(TextPipeline pipeline, Encoder encoder, TextNetwork network, List<String> labels) {
+        this(pipeline, encoder, network, labels, List.of());
+    }
+
+    /**
+     * @param thresholds multi-label decision threshold per label (empty = 0.5 each)
+     */
+    public NeuralTextClassifier(TextPipeline pipeline, Encoder encoder, TextNetwork network, List<String> labels,
+                                List<Double> thresholds) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.network = Objects.requireNonNull(network, "network");
         this.labels = List.copyOf(labels);
+        this.thresholds = List.copyOf(thresholds);
+        if (!this.thresholds.isEmpty() && this.thresholds.size() != this.labels.size()) {
+            throw new IllegalArgumentException(this.thresholds.size() + " thresholds for " + this.labels.size() + " labels");
+        }
         if (encoder.vocabulary().size() != network.config().vocabSize()) {
             throw new IllegalArgumentException("vocabulary has " + encoder.vocabulary().size()
                     + " entries but the network expects " + network.config().vocabSize());
@@ -49,7 +62,7 @@ public final class NeuralTextClassifier implements TextClassifier {
     /** A classifier made of a bundle's pipeline, encoder, network and labels. */
     public static NeuralTextClassifier of(ModelBundle bundle) {
         return new NeuralTextClassifier(TextPipeline.fromConfig(bundle.pipeline()),
-                new Encoder(bundle.vocabulary(), bundle.encoder()), bundle.network(), bundle.labels());
+                new Encoder(bundle.vocabulary(), bundle.encoder()), bundle.network(), bundle.labels(), bundle.thresholds());
     }
 
     @Override
@@ -79,6 +92,36 @@ public final class NeuralTextClassifier implements TextClassifier {
             System.arraycopy(p, 0, out, start, p.length);
         }
         return out;
+    }
+
+    /**
+     * The predicted label set of one text: for multi-label models every label whose probability
+     * reaches its threshold (0.5 when none was stored); for single-label models the one most
+     * probable label.
+     */
+    public List<String> predictLabels(String text) {
+        float[] p = probabilities(text);
+        if (!network.config().multiLabel()) {
+            int best = 0;
+            for (int l = 1; l < p.length; l++) {
+                if (p[l] > p[best]) {
+                    best = l;
+                }
+            }
+            return List.of(labels.get(best));
+        }
+        List<String> out = new ArrayList<>();
+        for (int l = 0; l < p.length; l++) {
+            if (p[l] >= (thresholds.isEmpty() ? 0.5 : thresholds.get(l))) {
+                out.add(labels.get(l));
+            }
+        }
+        return out;
+    }
+
+    /** Multi-label thresholds (empty = 0.5 each). */
+    public List<Double> thresholds() {
+        return thresholds;
     }
 
     /** A token of an explained document and the attention it received. */

@@ -137,7 +137,7 @@ public final class TextModelTrainer {
         prov.put("pipeline", text.toString());
         prov.put("parameters", Long.toString(net.parameterCount()));
         ModelBundle bundle = new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, result.curves(), prov,
-                t.updaterState());
+                t.updaterState(), result.thresholds());
         return new Result(bundle, result, vocab.coverage(trainTokens), vocab.coverage(validTokens));
     }
 

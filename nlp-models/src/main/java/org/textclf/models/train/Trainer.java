@@ -168,7 +168,8 @@ public final class Trainer {
                 sd.getArrForVarName(e.getKey()).assign(e.getValue());
             }
         }
-        return new TrainingResult(curves, bestEpoch, best, stoppedEarly, (System.nanoTime() - start) / 1e9);
+        List<Double> thresholds = multiLabel ? thresholds(net, valid) : List.of();
+        return new TrainingResult(curves, bestEpoch, best, stoppedEarly, (System.nanoTime() - start) / 1e9, thresholds);
     }
 
     /** Adam moments for each parameter, kept across calls so training can be continued. */
@@ -273,6 +274,65 @@ public final class Trainer {
         int[] validIdx = order.subList(0, validSize).stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] trainIdx = order.subList(validSize, n).stream().mapToInt(Integer::intValue).sorted().toArray();
         return new LabelledData[] {data.subset(trainIdx), data.subset(validIdx)};
+    }
+
+    /** Per label, the score threshold with the best validation F1 ("positive when p >= threshold"). */
+    static List<Double> thresholds(TextNetwork net, LabelledData valid) {
+        int labelCount = net.config().labelCount();
+        float[][] p = new float[valid.size()][];
+        for (int[] idx : Batcher.sequential(valid.size(), 64)) {
+            PaddedBatch b = PaddedBatch.of(valid.docs(), idx);
+            float[][] out = net.predict(b.ids(), b.mask());
+            for (int r = 0; r < idx.length; r++) {
+                p[idx[r]] = out[r];
+            }
+        }
+        List<Double> result = new ArrayList<>();
+        for (int l = 0; l < labelCount; l++) {
+            float[] scores = new float[valid.size()];
+            boolean[] gold = new boolean[valid.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = p[i][l];
+                for (int g : valid.labels()[i]) {
+                    gold[i] |= g == l;
+                }
+            }
+            result.add(maxF1Threshold(scores, gold));
+        }
+        return result;
+    }
+
+    /**
+     * The score threshold t maximising F1 of "positive when score >= t" (the highest such t on ties
+     * of F1); 0.5 when there are no positives.
+     */
+    static double maxF1Threshold(float[] scores, boolean[] gold) {
+        int positives = 0;
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            positives += gold[i] ? 1 : 0;
+        }
+        if (positives == 0) {
+            return 0.5;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
+        double bestF1 = -1;
+        double bestThreshold = 0.5;
+        int tp = 0;
+        for (int k = 0; k < order.length; k++) {
+            tp += gold[order[k]] ? 1 : 0;
+            // Only cut between distinct scores: ties are predicted together.
+            if (k + 1 < order.length && scores[order[k + 1]] == scores[order[k]]) {
+                continue;
+            }
+            double f1 = 2.0 * tp / (k + 1 + positives);
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                bestThreshold = scores[order[k]];
+            }
+        }
+        return bestThreshold;
     }
 
     private record Validation(double loss, double macroF1, double accuracy) {

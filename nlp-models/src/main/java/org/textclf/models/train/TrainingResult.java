@@ -11,11 +11,15 @@ import java.util.List;
  * @param bestScore    monitored validation value at that epoch (loss for LOSS, else the metric)
  * @param stoppedEarly training ended before the configured number of epochs
  * @param seconds      total wall time
+ * @param thresholds   multi-label only: per-label decision thresholds maximising each label's F1 on
+ *                     the validation data (0.5 for a label without validation positives); empty for
+ *                     single-label models
  */
 public record TrainingResult(List<EpochStats> curves, int bestEpoch, double bestScore, boolean stoppedEarly,
-                             double seconds) {
+                             double seconds, List<Double> thresholds) {
 
     public TrainingResult {
         curves = List.copyOf(curves);
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 }

@@ -178,6 +178,20 @@ class ModelBundleTest {
     }
 
     @Test
+    void multiLabelThresholdsTravelWithTheModel(@TempDir Path dir) {
+        TextNetwork net = NetworkFactory.build(NetworkConfig.builder(Architecture.BASELINE, VOCAB.size(), 2).multiLabel(true)
+                .embeddingDim(4).bigramBuckets(3).build());
+        ModelBundle b = new ModelBundle(net, PipelineConfig.defaults(), EncoderConfig.defaults(), VOCAB, List.of("x", "y"),
+                null, null, null, null, List.of(0.0, 1.0));
+        Path file = dir.resolve("ml.textclf");
+        b.write(file);
+        NeuralTextClassifier c = NeuralTextClassifier.of(ModelBundle.read(file));
+        assertEquals(List.of(0.0, 1.0), c.thresholds());
+        // Threshold 0 admits label x always, threshold 1 never admits y (sigmoid < 1 here).
+        assertEquals(List.of("x"), c.predictLabels("great film"));
+    }
+
+    @Test
     void mismatchedVocabularyIsRejected() {
         TextNetwork net = NetworkFactory.build(NetworkConfig.builder(Architecture.BASELINE, 50, 2).build());
         var e = assertThrows(IllegalArgumentException.class, () -> new ModelBundle(net, PipelineConfig.defaults(),

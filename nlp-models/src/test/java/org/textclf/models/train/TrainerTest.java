@@ -133,6 +133,61 @@ class TrainerTest {
     }
 
     @Test
+    void maxF1ThresholdExactValues() {
+        assertEquals(0.8f, Trainer.maxF1Threshold(new float[] {0.9f, 0.8f, 0.7f, 0.3f, 0.2f},
+                new boolean[] {true, true, false, false, true}), 0);
+        assertEquals(0.2f, Trainer.maxF1Threshold(new float[] {0.9f, 0.8f, 0.7f, 0.3f, 0.2f},
+                new boolean[] {true, false, true, false, true}), 0);
+        // Tied scores are predicted together.
+        assertEquals(0.5f, Trainer.maxF1Threshold(new float[] {0.5f, 0.5f, 0.1f}, new boolean[] {true, false, false}), 0);
+        assertEquals(0.5, Trainer.maxF1Threshold(new float[] {0.9f, 0.1f}, new boolean[] {false, false}), 0);
+    }
+
+    @Test
+    void multiLabelTrainingLearnsAndChoosesThresholds() {
+        // Label k is present when cue token 2+k occurs; documents have 0, 1 or 2 labels.
+        Random r = new Random(4);
+        int n = 300;
+        int[][] docs = new int[n][];
+        int[][] labels = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int len = 4 + r.nextInt(8);
+            docs[i] = new int[len];
+            for (int j = 0; j < len; j++) {
+                docs[i][j] = 5 + r.nextInt(V - 5);
+            }
+            List<Integer> ls = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                if (r.nextBoolean()) {
+                    docs[i][r.nextInt(len)] = 2 + k;
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                for (int id : docs[i]) {
+                    if (id == 2 + k) {
+                        ls.add(k);
+                        break;
+                    }
+                }
+            }
+            labels[i] = ls.stream().mapToInt(Integer::intValue).toArray();
+        }
+        LabelledData all = new LabelledData(docs, labels);
+        int[] trainIdx = java.util.stream.IntStream.range(0, 240).toArray();
+        int[] validIdx = java.util.stream.IntStream.range(240, 300).toArray();
+        TextNetwork net = NetworkFactory.build(NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 2).multiLabel(true)
+                .embeddingDim(16).hiddenSize(16).heads(2).seed(3).build());
+        TrainingResult res = new Trainer(TrainerConfig.builder().epochs(6).batchSize(16).learningRate(1e-2).patience(0).build())
+                .train(net, all.subset(trainIdx), all.subset(validIdx), List.of("a", "b"), null);
+        EpochStats best = res.curves().get(res.bestEpoch() - 1);
+        assertTrue(best.validMacroF1() > 0.9, res.curves().toString());
+        assertEquals(2, res.thresholds().size());
+        for (double t : res.thresholds()) {
+            assertTrue(t > 0 && t < 1, "threshold " + t);
+        }
+    }
+
+    @Test
     void warmupSchedulesHaveExactShapes() {
         assertEquals(0.25, LearningRates.at(TrainerConfig.Schedule.WARMUP_LINEAR, 1.0, 0, 10, 4), 1e-12);
         assertEquals(1.0, LearningRates.at(TrainerConfig.Schedule.WARMUP_LINEAR, 1.0, 3, 10, 4), 1e-12);
