@@ -47,7 +47,7 @@ public final class TextNetwork {
     private final SameDiff sd;
     private final List<String> dropoutInputs;
     private final DataType type;
-    private final Map<String, INDArray> inferenceDropout = new HashMap<>();
+    private final Map<String, INDArray> inferenceDropout = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Wraps a graph built by {@link NetworkFactory} (or loaded from a bundle) for its configuration.
@@ -231,15 +231,59 @@ public final class TextNetwork {
         return (int) Math.floorMod(h, (long) buckets);
     }
 
+    /**
+     * Frees the native memory of input arrays made by {@link #inputs}, {@link #trainingInputs} or
+     * {@link #evaluationInputs} once the graph has run (the network's cached inference arrays are
+     * kept). ND4J frees native buffers only when the garbage collector collects their tiny Java
+     * wrappers, which on a quiet heap can take long enough for a training run to use gigabytes.
+     */
+    public void release(Map<String, INDArray> feed) {
+        for (INDArray a : feed.values()) {
+            if (!inferenceDropout.containsValue(a)) {
+                close(a);
+            }
+        }
+    }
+
+    /** Closes an array we own, if ND4J allows it (not a view, not already closed). */
+    public static void close(INDArray a) {
+        if (a != null && !a.wasClosed() && a.closeable()) {
+            a.close();
+        }
+    }
+
+    /** Copies a result to a float matrix and frees it. */
+    private static float[][] toFloats(INDArray a) {
+        INDArray f = a.castTo(DataType.FLOAT);
+        float[][] out = f.toFloatMatrix();
+        if (f != a) {
+            close(f);
+        }
+        close(a);
+        return out;
+    }
+
     /** Class probabilities [B][labels] (softmax rows, or independent sigmoids for multi-label). */
     public synchronized float[][] predict(int[][] ids, float[][] mask) {
-        INDArray p = sd.output(inputs(ids, mask), PROBS).get(PROBS);
-        return p.castTo(DataType.FLOAT).toFloatMatrix();
+        Map<String, INDArray> in = inputs(ids, mask);
+        try {
+            return toFloats(sd.output(in, PROBS).get(PROBS));
+        } finally {
+            release(in);
+        }
     }
 
     /** Mean loss of a batch with dropout off. */
     public synchronized double loss(int[][] ids, float[][] mask, float[][] labels) {
-        return sd.output(evaluationInputs(ids, mask, labels), LOSS).get(LOSS).getDouble(0);
+        Map<String, INDArray> in = evaluationInputs(ids, mask, labels);
+        try {
+            INDArray l = sd.output(in, LOSS).get(LOSS);
+            double v = l.getDouble(0);
+            close(l);
+            return v;
+        } finally {
+            release(in);
+        }
     }
 
     /**
@@ -255,8 +299,16 @@ public final class TextNetwork {
             throw new UnsupportedOperationException("the baseline model has no attention weights");
         }
         Map<String, INDArray> in = inputs(ids, mask);
+        try {
+            return tokenAttention(in);
+        } finally {
+            release(in);
+        }
+    }
+
+    private float[][] tokenAttention(Map<String, INDArray> in) {
         if (sd.hasVariable(POOL_ATTENTION)) {
-            return sd.output(in, POOL_ATTENTION).get(POOL_ATTENTION).castTo(DataType.FLOAT).toFloatMatrix();
+            return toFloats(sd.output(in, POOL_ATTENTION).get(POOL_ATTENTION));
         }
         int layers = config.architecture() == Architecture.TRANSFORMER ? config.layers() : 1;
         String name = attentionName(layers - 1);

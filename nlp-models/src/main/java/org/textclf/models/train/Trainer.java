@@ -221,8 +221,13 @@ public final class Trainer {
     private double step(TextNetwork net, SameDiff sd, List<String> params, PaddedBatch b, float[][] y, double lr,
                         int iteration, int epoch) {
         Map<String, INDArray> feed = net.trainingInputs(b.ids(), b.mask(), y);
-        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, List.of(TextNetwork.LOSS), params);
+        OutAndGrad og;
+        synchronized (net) {
+            og = sd.calculateGradientsAndOutputs(feed, List.of(TextNetwork.LOSS), params);
+        }
+        net.release(feed);
         double loss = og.getOutputs().get(TextNetwork.LOSS).getDouble(0);
+        og.getOutputs().values().forEach(TextNetwork::close);
         Map<String, INDArray> grads = og.getGradients();
         if (config.clipNorm() > 0) {
             double sq = 0;
@@ -248,6 +253,8 @@ public final class Trainer {
             }
             updaters.get(p).applyUpdater(g, iteration, epoch);
             w.subi(g.reshape(w.shape()));
+            // Free now: waiting for the garbage collector let a long IMDB run grow past 6 GB.
+            TextNetwork.close(g);
         }
         return loss;
     }
@@ -353,11 +360,19 @@ public final class Trainer {
             PaddedBatch b = PaddedBatch.of(valid.docs(), idx);
             float[][] y = PaddedBatch.targets(valid.labels(), idx, labelCount);
             Map<String, INDArray> out;
+            Map<String, INDArray> in = net.evaluationInputs(b.ids(), b.mask(), y);
             synchronized (net) {
-                out = net.sameDiff().output(net.evaluationInputs(b.ids(), b.mask(), y), TextNetwork.LOSS, TextNetwork.PROBS);
+                out = net.sameDiff().output(in, TextNetwork.LOSS, TextNetwork.PROBS);
             }
+            net.release(in);
             lossSum += out.get(TextNetwork.LOSS).getDouble(0) * idx.length;
-            float[][] p = out.get(TextNetwork.PROBS).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix();
+            INDArray probs = out.get(TextNetwork.PROBS);
+            INDArray probsF = probs.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+            float[][] p = probsF.toFloatMatrix();
+            if (probsF != probs) {
+                TextNetwork.close(probsF);
+            }
+            out.values().forEach(TextNetwork::close);
             for (int r = 0; r < idx.length; r++) {
                 if (multiLabel) {
                     boolean all = true;
