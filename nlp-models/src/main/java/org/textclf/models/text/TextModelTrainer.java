@@ -1,6 +1,7 @@
 package org.textclf.models.text;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.textclf.corpora.Document;
 import org.textclf.corpora.Split;
 import org.textclf.corpora.Splitter;
 import org.textclf.models.bundle.ModelBundle;
+import org.textclf.models.embed.PretrainedVectors;
 import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.NetworkFactory;
 import org.textclf.models.network.TextNetwork;
@@ -55,6 +57,8 @@ public final class TextModelTrainer {
     private final int minCount;
     private final BiFunction<Integer, Integer, NetworkConfig> network;
     private final TrainerConfig trainer;
+    private final Path vectors;
+    private final PretrainedVectors.Format vectorFormat;
 
     /**
      * @param vocabMaxSize largest vocabulary including PAD and UNK
@@ -75,6 +79,27 @@ public final class TextModelTrainer {
         this.minCount = minCount;
         this.network = Objects.requireNonNull(network, "network");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.vectors = null;
+        this.vectorFormat = null;
+    }
+
+    private TextModelTrainer(TextModelTrainer base, Path vectors, PretrainedVectors.Format format) {
+        this.pipeline = base.pipeline;
+        this.encoder = base.encoder;
+        this.vocabMaxSize = base.vocabMaxSize;
+        this.minCount = base.minCount;
+        this.network = base.network;
+        this.trainer = base.trainer;
+        this.vectors = vectors;
+        this.vectorFormat = format;
+    }
+
+    /**
+     * A copy that initialises word embeddings from a pretrained vector file (dimension must equal
+     * the network's embeddingDim); words without a vector keep a random start.
+     */
+    public TextModelTrainer withPretrainedVectors(Path file, PretrainedVectors.Format format) {
+        return new TextModelTrainer(this, Objects.requireNonNull(file, "file"), Objects.requireNonNull(format, "format"));
     }
 
     /**
@@ -84,9 +109,10 @@ public final class TextModelTrainer {
      * @param training       curves and best epoch
      * @param trainCoverage  vocabulary coverage of the training documents
      * @param validCoverage  vocabulary coverage of the validation documents (OOV rate on unseen text)
+     * @param vectorCoverage share of the vocabulary found in the pretrained vectors (null without)
      */
     public record Result(ModelBundle bundle, TrainingResult training, CoverageStats trainCoverage,
-                         CoverageStats validCoverage) {
+                         CoverageStats validCoverage, PretrainedVectors.Coverage vectorCoverage) {
     }
 
     /**
@@ -123,7 +149,9 @@ public final class TextModelTrainer {
         LabelledData trainData = encode(enc, trainTokens, train, labels, netConfig.multiLabel(), "training");
         LabelledData validData = encode(enc, validTokens, valid, labels, netConfig.multiLabel(), "validation");
 
-        TextNetwork net = NetworkFactory.build(netConfig);
+        PretrainedVectors.Loaded pretrained = vectors == null ? null
+                : PretrainedVectors.load(vectors, vectorFormat, vocab, netConfig.embeddingDim(), netConfig.seed());
+        TextNetwork net = NetworkFactory.build(netConfig, pretrained == null ? null : pretrained.table());
         Trainer t = new Trainer(trainer);
         TrainingResult result = t.train(net, trainData, validData, labels, listener);
 
@@ -136,9 +164,14 @@ public final class TextModelTrainer {
         prov.put("seed.trainer", Long.toString(trainer.seed()));
         prov.put("pipeline", text.toString());
         prov.put("parameters", Long.toString(net.parameterCount()));
+        if (pretrained != null) {
+            prov.put("pretrained.vectors", vectors.getFileName().toString());
+            prov.put("pretrained.coverage", pretrained.coverage().toString());
+        }
         ModelBundle bundle = new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, result.curves(), prov,
                 t.updaterState(), result.thresholds());
-        return new Result(bundle, result, vocab.coverage(trainTokens), vocab.coverage(validTokens));
+        return new Result(bundle, result, vocab.coverage(trainTokens), vocab.coverage(validTokens),
+                pretrained == null ? null : pretrained.coverage());
     }
 
     private static List<List<String>> tokens(TextPipeline text, List<Document> docs) {

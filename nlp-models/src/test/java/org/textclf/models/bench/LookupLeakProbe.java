@@ -19,13 +19,31 @@ public final class LookupLeakProbe {
         SameDiff sd = SameDiff.create();
         SDVariable ids = sd.placeHolder("ids", DataType.INT, -1, -1);
         SDVariable table = sd.var("table", Nd4j.randn(DataType.FLOAT, 130000, 64));
-        SDVariable out = args.length > 0 && args[0].equals("gather") ? sd.gather(table, ids, 0) : Embeddings.lookup(sd, null, table, ids);
-        out.sum().rename("loss");
+        String mode = args.length > 0 ? args[0] : "lookup";
+        if (mode.equals("dense")) {
+            table.mul(sd.constant(Nd4j.randn(DataType.FLOAT, 130000, 64))).sum().add(ids.castTo(DataType.FLOAT).sum().mul(0)).rename("loss");
+        } else if (mode.equals("segment")) {
+            SDVariable rows = sd.reshape(table.mul(1.0), -1, 64);
+            sd.unsortedSegmentSum(rows, sd.reshape(sd.constant(Nd4j.zeros(DataType.INT, 130000)), -1), 130000).sum()
+                    .add(ids.castTo(DataType.FLOAT).sum().mul(0)).rename("loss");
+        } else {
+            SDVariable out = mode.equals("gather") ? sd.gather(table, ids, 0) : Embeddings.lookup(sd, null, table, ids);
+            out.sum().rename("loss");
+        }
         sd.setLossVariables("loss");
         var idsArr = Nd4j.randomBernoulli(0.5, 64, 300).castTo(DataType.INT);
+        boolean fit = Boolean.getBoolean("probe.fit");
+        if (fit) {
+            sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(new org.nd4j.linalg.learning.config.Sgd(0.0))
+                    .dataSetFeatureMapping("ids").markLabelsUnused().build());
+        }
         for (int step = 1; step <= 40; step++) {
-            Map<String, org.nd4j.linalg.api.ndarray.INDArray> g = sd.calculateGradients(Map.of("ids", idsArr), List.of("table"));
-            g.values().forEach(TextNetwork::close);
+            if (fit) {
+                sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new org.nd4j.linalg.api.ndarray.INDArray[] {idsArr}, null));
+            } else {
+                Map<String, org.nd4j.linalg.api.ndarray.INDArray> g = sd.calculateGradients(Map.of("ids", idsArr), List.of("table"));
+                g.values().forEach(TextNetwork::close);
+            }
             if (step % 10 == 0) {
                 System.out.println("step " + step + " " + MemoryProbe.rss());
             }

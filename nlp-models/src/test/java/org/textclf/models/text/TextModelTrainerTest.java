@@ -59,6 +59,20 @@ class TextModelTrainerTest {
     }
 
     @Test
+    void pretrainedVectorsSeedTheEmbeddingsAndAreRecorded(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path vectors = dir.resolve("tiny.vec");
+        Files.writeString(vectors, "2 4\nrain 1 0 0 0\nmatch 0 1 0 0\n", java.nio.charset.StandardCharsets.UTF_8);
+        Split split = Splitter.stratified(DefaultCorpus.documents(), 0.7, 0.15, 0.15, 1);
+        TextModelTrainer t = new TextModelTrainer(PipelineConfig.defaults(), EncoderConfig.defaults(), 5000, 1,
+                (v, l) -> NetworkConfig.builder(Architecture.BASELINE, v, l).embeddingDim(4).bigramBuckets(0).seed(5).build(),
+                TrainerConfig.builder().epochs(1).batchSize(64).seed(5).build())
+                .withPretrainedVectors(vectors, org.textclf.models.embed.PretrainedVectors.Format.WORD2VEC_TEXT);
+        TextModelTrainer.Result r = t.train(split.train(), split.valid(), null);
+        assertEquals(2, r.vectorCoverage().found());
+        assertEquals(r.vectorCoverage().toString(), r.bundle().provenance().get("pretrained.coverage"));
+    }
+
+    @Test
     void gruAttentionLearnsAnImdbSubset() {
         Path imdb = Path.of(System.getProperty("textclf.shared.dir", "../shared"), "corpora", "imdb");
         Assumptions.assumeTrue(Files.isRegularFile(imdb.resolve("train.tsv.gz")),
