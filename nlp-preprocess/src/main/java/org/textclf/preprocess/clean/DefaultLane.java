@@ -62,7 +62,14 @@ public final class DefaultLane {
         if (len < 0) {
             return null;
         }
-        List<String> tokens = new ArrayList<>(Math.max(4, len / 5));
+        int spaces = 0;
+        for (int i = 0; i < len; i++) {
+            if (out[i] == ' ') {
+                spaces++;
+            }
+        }
+        // Exact size: growing the list was a third of the time of this method on IMDB reviews.
+        List<String> tokens = new ArrayList<>(len == 0 ? 0 : spaces + 1);
         int start = 0;
         for (int i = 0; i < len; i++) {
             if (out[i] == ' ') {
