@@ -140,7 +140,7 @@ public final class MarkupStripper implements CleaningStage {
     }
 
     /** End index (exclusive) of {@code <br>}, {@code <br/>} or {@code <br />} starting at {@code i}, else -1. */
-    static int lineBreakTagEnd(String text, int i) {
+    private static int lineBreakTagEnd(String text, int i) {
         int n = text.length();
         if (i + 3 >= n || (text.charAt(i + 1) | 0x20) != 'b' || (text.charAt(i + 2) | 0x20) != 'r') {
             return -1;
@@ -158,7 +158,7 @@ public final class MarkupStripper implements CleaningStage {
         return -1;
     }
 
-    static boolean isAsciiLetter(char c) {
+    private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
