@@ -28,10 +28,22 @@ final class PipelineOptions {
   boolean keepPunctuation;
 
   PipelineConfig config() {
-    return new PipelineConfig(!keepMarkup, !keepCase, !keepPunctuation, true, tokenizer);
+    return build().config();
   }
 
   TextPipeline build() {
-    return TextPipeline.fromConfig(config());
+    TextPipeline.Builder b = TextPipeline.builder().tokenizer(tokenizer);
+    if (keepMarkup) {
+      b.stripMarkup(false);
+    }
+    if (keepCase) {
+      b.lowercase(false);
+    }
+    // Only when asked: CoreNLP and the Lucene analyzers split punctuation themselves, so the builder
+    // switches punctuation removal off for them by default, and an unconditional call would undo that.
+    if (keepPunctuation) {
+      b.removePunctuation(false);
+    }
+    return b.build();
   }
 }

@@ -36,6 +36,15 @@ class PreprocessCommandTest {
   }
 
   @Test
+  void corenlpKeepsThePunctuationTokensItSplitsOff() throws IOException {
+    Path in = dir.resolve("in.lines");
+    Files.writeString(in, "Hello, World!\n", StandardCharsets.UTF_8);
+    CliRunner.Result r = CliRunner.run("preprocess", "-i", in.toString(), "--format", "lines", "--tokenizer", "corenlp");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("hello , world !\n", r.out());
+  }
+
+  @Test
   void readsStandardInputAsTsv() {
     CliRunner.Result r = CliRunner.runWithStdin("spam\tWIN a prize &amp; more\n", "preprocess", "-i", "-");
     assertEquals(0, r.exitCode(), r.err());

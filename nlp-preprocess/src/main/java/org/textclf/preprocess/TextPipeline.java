@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.textclf.preprocess.clean.CleaningStage;
-import org.textclf.preprocess.clean.DefaultLane;
 import org.textclf.preprocess.clean.LowerCaser;
 import org.textclf.preprocess.clean.MarkupStripper;
 import org.textclf.preprocess.clean.PunctuationFilter;
@@ -44,8 +43,6 @@ public final class TextPipeline {
     private final Tokenizer tokenizer;
     /** Default tokenizer on normalised whitespace: split on U+0020 with indexOf, same tokens, less work. */
     private final boolean splitNormalized;
-    /** The default configuration: try the one-pass {@link DefaultLane} first; it declines what it cannot do exactly. */
-    private final boolean defaultLane;
 
     private TextPipeline(PipelineConfig config) {
         this.config = config;
@@ -66,7 +63,6 @@ public final class TextPipeline {
         this.stages = List.copyOf(list);
         this.tokenizer = Tokenizers.create(config.tokenizer());
         this.splitNormalized = tokenizer == WhitespaceTokenizer.INSTANCE && config.normalizeWhitespace();
-        this.defaultLane = config.equals(PipelineConfig.defaults());
     }
 
     /**
@@ -105,12 +101,6 @@ public final class TextPipeline {
      */
     public String clean(String raw) {
         String text = Objects.requireNonNull(raw, "raw");
-        if (defaultLane) {
-            String fast = DefaultLane.clean(text);
-            if (fast != null) {
-                return fast;
-            }
-        }
         for (CleaningStage stage : stages) {
             text = stage.apply(text);
         }
@@ -124,12 +114,6 @@ public final class TextPipeline {
      * @return the tokens, possibly empty, never containing an empty string
      */
     public List<String> tokens(String raw) {
-        if (defaultLane) {
-            List<String> fast = DefaultLane.tokens(Objects.requireNonNull(raw, "raw"));
-            if (fast != null) {
-                return fast;
-            }
-        }
         String cleaned = clean(raw);
         if (splitNormalized) {
             return WhitespaceTokenizer.splitNormalized(cleaned);

@@ -19,8 +19,8 @@ import org.jsoup.select.NodeTraversor;
  *       an unknown entity such as {@code &amp;foo;} stays literal text;</li>
  *   <li>comments, the doctype and the content of {@code script}, {@code style}, {@code template}, {@code iframe},
  *       {@code noembed} and {@code noframes} (elements a browser never renders as text) are dropped;</li>
- *   <li>every element boundary, opening and closing, becomes one space, except for the inline formatting elements in
- *       {@link #INLINE} ({@code <b>}, {@code <i>}, {@code <span>}, {@code <a>}, ...), so {@code un<i>believ</i>able}
+ *   <li>every element boundary, opening and closing, becomes one space, except for the known inline elements in
+ *       {@link #INLINE} ({@code <b>}, {@code <i>}, {@code <span>}, {@code <a>}, {@code <img>}, ...), so {@code un<i>believ</i>able}
  *       stays one word while {@code <br>}, block elements and unknown (XML/SGML) elements separate words:
  *       {@code <title>Great</title><body>Fun</body> -> " Great  Fun "}. Runs of spaces are left to
  *       {@link WhitespaceNormalizer};</li>
@@ -49,14 +49,18 @@ public final class MarkupStripper implements CleaningStage {
     static final Set<String> DROPPED = Set.of("script", "style", "template", "iframe", "noembed", "noframes");
 
     /**
-     * Inline formatting elements that do not separate words; every other element (block, {@code br}, form controls,
-     * images, unknown XML/SGML elements) does. Listed here instead of using jsoup's tag categories so the behaviour
-     * does not change with the jsoup version.
+     * Known inline HTML elements, which do not separate words; every other element (block elements, {@code br},
+     * unknown XML/SGML elements) does. This is jsoup's list of inline tags (as in its 1.x {@code Tag} class), written
+     * out here so that the behaviour does not change with the jsoup version, and shared with the Python mirror of
+     * this pipeline in {@code bench/python/textclean.py}.
      */
     public static final Set<String> INLINE = Set.of(
-            "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
-            "i", "ins", "kbd", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
-            "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+            "object", "base", "font", "tt", "i", "b", "u", "big", "small", "em", "strong", "dfn", "code", "samp", "kbd",
+            "var", "cite", "abbr", "time", "acronym", "mark", "ruby", "rt", "rp", "rtc", "a", "img", "wbr", "map", "q",
+            "sub", "sup", "bdo", "iframe", "embed", "span", "input", "select", "textarea", "label", "button",
+            "optgroup", "option", "legend", "datalist", "keygen", "output", "progress", "meter", "area", "param",
+            "source", "track", "summary", "command", "device", "basefont", "bgsound", "menuitem", "data", "bdi", "s",
+            "strike", "nobr", "rb", "text", "mi", "mo", "msup", "mn", "mtext", "ins", "del",
             // The document wrappers, which jsoup creates even for plain text: nothing to separate, and without them
             // plain text comes back unchanged (which the no-markup shortcut relies on).
             "#root", "html", "head", "body");
@@ -136,7 +140,7 @@ public final class MarkupStripper implements CleaningStage {
     }
 
     /** End index (exclusive) of {@code <br>}, {@code <br/>} or {@code <br />} starting at {@code i}, else -1. */
-    static int lineBreakTagEnd(String text, int i) {
+    private static int lineBreakTagEnd(String text, int i) {
         int n = text.length();
         if (i + 3 >= n || (text.charAt(i + 1) | 0x20) != 'b' || (text.charAt(i + 2) | 0x20) != 'r') {
             return -1;
@@ -154,7 +158,7 @@ public final class MarkupStripper implements CleaningStage {
         return -1;
     }
 
-    static boolean isAsciiLetter(char c) {
+    private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 

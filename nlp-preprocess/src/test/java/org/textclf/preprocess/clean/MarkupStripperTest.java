@@ -45,6 +45,7 @@ class MarkupStripperTest {
                 Arguments.of("un<i>believ</i>able", "unbelievable"),
                 Arguments.of("<b>bold</b> and <em>em</em>, <span class=\"x\">span</span>", "bold and em, span"),
                 Arguments.of("<a href=\"#\">one</a><a href=\"#\">two</a>", "onetwo"),
+                Arguments.of("a<img src=\"x.png\">b<input>c", "abc"), // known inline elements, jsoup's list
                 // attributes, including quoted '>'
                 Arguments.of("<a href=\"x>y\" title='a>b'>link</a> text", "link text"),
                 Arguments.of("<img src=\"a.png\" alt=\"alt text\">caption", "caption"),

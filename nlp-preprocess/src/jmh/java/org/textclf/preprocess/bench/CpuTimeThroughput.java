@@ -1,0 +1,99 @@
+package org.textclf.preprocess.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.textclf.preprocess.SharedCorpora;
+import org.textclf.preprocess.TextPipeline;
+
+/**
+ * The same three workloads as {@link PipelineThroughputBenchmark}, timed per pass over the sample by wall clock AND
+ * by the CPU time of the whole JVM process (GC and JIT threads included), like {@code bench/python/course_cleaning.py} does with {@code time.process_time()}.
+ *
+ * <p>Why besides JMH: on a shared, overloaded machine the wall-clock rate mostly measures how often the scheduler
+ * lets the process run; CPU time counts only the time the code actually ran, so the Java/Python ratio is stable
+ * across runs. JMH remains the reference for the absolute numbers on a quiet machine.
+ *
+ * <p>Run: {@code ./mvnw -B -Pjmh -pl nlp-preprocess -am test -DskipTests
+ * -Djmh.main=org.textclf.preprocess.bench.CpuTimeThroughput -Djmh.args="5000 7"} (rows, passes).
+ */
+public final class CpuTimeThroughput {
+
+    private CpuTimeThroughput() {
+    }
+
+    public static void main(String[] args) {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Path imdb = Path.of(System.getProperty("textclf.shared.dir", "../shared"), "corpora", "imdb", "train.tsv.gz");
+        List<String> docs = SharedCorpora.tsvTexts(imdb, rows);
+        long bytes = docs.stream().mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length).sum();
+        TextPipeline pipeline = TextPipeline.defaults();
+        Map<String, Integer> ids = new HashMap<>();
+        for (String doc : docs) {
+            for (String token : pipeline.tokens(doc)) {
+                ids.putIfAbsent(token, ids.size() + 2);
+            }
+        }
+        System.out.printf("java %s; %d reviews, %d bytes from %s; %d distinct tokens%n",
+                System.getProperty("java.version"), docs.size(), bytes, imdb, ids.size());
+
+        Map<String, ToIntFunction<String>> workloads = new java.util.LinkedHashMap<>();
+        workloads.put("clean", doc -> pipeline.clean(doc).length());
+        workloads.put("cleanTokenize", doc -> pipeline.tokens(doc).size());
+        workloads.put("cleanTokenizeLookup", doc -> {
+            List<String> tokens = pipeline.tokens(doc);
+            int[] out = new int[tokens.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ids.getOrDefault(tokens.get(i), 1);
+            }
+            return out.length;
+        });
+        // Process CPU time, not this thread's: it includes the GC and JIT threads, as Python's process_time includes
+        // its in-thread garbage collection.
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long sink = 0;
+        for (Map.Entry<String, ToIntFunction<String>> workload : workloads.entrySet()) {
+            ToIntFunction<String> fn = workload.getValue();
+            for (int warm = 0; warm < 10; warm++) { // JIT warm-up, not measured
+                for (String doc : docs) {
+                    sink += fn.applyAsInt(doc);
+                }
+            }
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int pass = 0; pass < passes; pass++) {
+                long wall0 = System.nanoTime();
+                long cpu0 = os.getProcessCpuTime();
+                for (String doc : docs) {
+                    sink += fn.applyAsInt(doc);
+                }
+                cpu.add(bytes / 1e3 / ((os.getProcessCpuTime() - cpu0) / 1e6));
+                wall.add(bytes / 1e3 / ((System.nanoTime() - wall0) / 1e6));
+            }
+            System.out.printf("%-20s wall MB/s: %s | median %.1f ; cpu MB/s: %s | median %.1f%n", workload.getKey(),
+                    format(wall), median(wall), format(cpu), median(cpu));
+        }
+        System.out.println("(checksum " + sink + ")");
+    }
+
+    private static String format(List<Double> rates) {
+        StringBuilder sb = new StringBuilder();
+        for (double r : rates) {
+            sb.append(String.format(java.util.Locale.ROOT, "%.1f ", r));
+        }
+        return sb.toString().trim();
+    }
+
+    private static double median(List<Double> rates) {
+        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+}
