@@ -1,6 +1,7 @@
 package org.textclf.models.text;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.textclf.corpora.Document;
 import org.textclf.corpora.Split;
 import org.textclf.corpora.Splitter;
 import org.textclf.models.bundle.ModelBundle;
+import org.textclf.models.embed.PretrainedVectors;
 import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.NetworkFactory;
 import org.textclf.models.network.TextNetwork;
@@ -55,6 +57,8 @@ public final class TextModelTrainer {
     private final int minCount;
     private final BiFunction<Integer, Integer, NetworkConfig> network;
     private final TrainerConfig trainer;
+    private final Path pretrainedVectors;
+    private final PretrainedVectors.Format pretrainedFormat;
 
     /**
      * @param vocabMaxSize largest vocabulary including PAD and UNK
@@ -75,6 +79,28 @@ public final class TextModelTrainer {
         this.minCount = minCount;
         this.network = Objects.requireNonNull(network, "network");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.pretrainedVectors = null;
+        this.pretrainedFormat = null;
+    }
+
+    private TextModelTrainer(TextModelTrainer base, Path vectors, PretrainedVectors.Format format) {
+        this.pipeline = base.pipeline;
+        this.encoder = base.encoder;
+        this.vocabMaxSize = base.vocabMaxSize;
+        this.minCount = base.minCount;
+        this.network = base.network;
+        this.trainer = base.trainer;
+        this.pretrainedVectors = Objects.requireNonNull(vectors, "vectors");
+        this.pretrainedFormat = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * This trainer with word embeddings initialised from a pretrained vectors file (its dimension
+     * must equal the network's {@code embeddingDim}); the coverage goes into the bundle's provenance
+     * under {@code pretrained.coverage}. The vectors are only read once the vocabulary is built.
+     */
+    public TextModelTrainer withPretrainedVectors(Path vectors, PretrainedVectors.Format format) {
+        return new TextModelTrainer(this, vectors, format);
     }
 
     /**
@@ -123,7 +149,10 @@ public final class TextModelTrainer {
         LabelledData trainData = encode(enc, trainTokens, train, labels, netConfig.multiLabel(), "training");
         LabelledData validData = encode(enc, validTokens, valid, labels, netConfig.multiLabel(), "validation");
 
-        TextNetwork net = NetworkFactory.build(netConfig);
+        PretrainedVectors.Loaded vectors = pretrainedVectors == null ? null
+                : PretrainedVectors.load(pretrainedVectors, pretrainedFormat, vocab, netConfig.embeddingDim(),
+                        netConfig.seed());
+        TextNetwork net = NetworkFactory.build(netConfig, vectors == null ? null : vectors.table());
         Trainer t = new Trainer(trainer);
         TrainingResult result = t.train(net, trainData, validData, labels, listener);
 
@@ -136,6 +165,10 @@ public final class TextModelTrainer {
         prov.put("seed.trainer", Long.toString(trainer.seed()));
         prov.put("pipeline", text.toString());
         prov.put("parameters", Long.toString(net.parameterCount()));
+        if (vectors != null) {
+            prov.put("pretrained.vectors", pretrainedVectors.toString());
+            prov.put("pretrained.coverage", vectors.coverage().toString());
+        }
         ModelBundle bundle = new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, result.curves(), prov,
                 t.updaterState());
         return new Result(bundle, result, vocab.coverage(trainTokens), vocab.coverage(validTokens));
