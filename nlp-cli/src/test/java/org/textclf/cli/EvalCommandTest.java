@@ -115,6 +115,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void multiLabelModelsGiveMultiLabelPredictionsAndMetrics() throws IOException {
+        Path multi = dir.resolve("multi.textclf");
+        CliRunner.Result r = CliRunner.run(TestCorpora.train("--train", shared.resolve("train.tsv").toString(),
+                "--multi-label", "-o", multi.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        Path predictions = dir.resolve("p.jsonl");
+        r = CliRunner.run("eval", "-m", multi.toString(), "--test", shared.resolve("test.tsv").toString(),
+                "--predictions", predictions.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("samples avg"), r.out());
+        JsonNode first = JSON.readTree(Files.readAllLines(predictions).get(0));
+        assertTrue(first.get("gold").isArray() && first.get("labels").isArray(), first.toString());
+        assertEquals(4, first.get("scores").size());
+    }
+
+    @Test
     void usageAndModelErrors() throws IOException {
         CliRunner.Result r = CliRunner.run("eval", "--model", model.toString());
         assertEquals(2, r.exitCode(), r.err());

@@ -175,6 +175,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void pretrainedVectorsInitialiseTheEmbeddingsAndTheirCoverageIsReported() throws IOException {
+        TestCorpora.write(dir);
+        Path vectors = dir.resolve("tiny-glove.txt");   // GloVe text: no header
+        Files.writeString(vectors, String.join("\n",
+                "rain 0.5 -0.25 0.125 1 2 3 4 -5",
+                "Soup 1 1 1 1 1 1 1 1",                      // lowercased to fill "soup"
+                "qqqq 0 0 0 0 0 0 0 0") + "\n");
+        Path model = dir.resolve("pre.textclf");
+        // A learning rate of 1e-9 keeps the trained vectors within ~1e-8 of where they started.
+        CliRunner.Result r = CliRunner.run(TestCorpora.train("--train", dir.resolve("train.tsv").toString(),
+                "--pretrained-vectors", vectors.toString(), "--lr", "1e-9", "-o", model.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        ModelBundle b = ModelBundle.read(model);
+        int words = b.vocabulary().size() - 2;
+        assertEquals("2 of " + words + " vocabulary entries (" + String.format(java.util.Locale.ROOT, "%.1f",
+                200.0 / words) + "%) from 3 vectors", b.provenance().get("pretrained.coverage"));
+        assertTrue(r.err().contains("pretrained vectors cover 2 of " + words), r.err());
+        float[] rain = b.network().sameDiff().getArrForVarName("embedding")
+                .getRow(b.vocabulary().id("rain")).toFloatVector();
+        float[] expected = {0.5f, -0.25f, 0.125f, 1, 2, 3, 4, -5};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], rain[i], 1e-6f, "component " + i);
+        }
+
+        Path wrongDim = Files.writeString(dir.resolve("wrong.txt"), "rain 1 2 3\n");
+        r = CliRunner.run(TestCorpora.train("--train", dir.resolve("train.tsv").toString(),
+                "--pretrained-vectors", wrongDim.toString(), "-o", dir.resolve("w.textclf").toString()));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("wrong.txt:1: vector has 3 values, expected 8"), r.err());
+        assertFalse(Files.exists(dir.resolve("w.textclf")));
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         Path model = dir.resolve("m.textclf");
         CliRunner.Result r = CliRunner.run("train", "--model", "lstm", "-o", model.toString());

@@ -132,7 +132,7 @@ class NetworkTest {
 
     @Test
     void baselineAndMultiLabelGradientsMatchFiniteDifferences() {
-        gradientCheck(NetworkConfig.builder(Architecture.BASELINE, V, 3).embeddingDim(4).bigramBuckets(5).build(), ONE_HOT);
+        gradientCheck(NetworkConfig.builder(Architecture.BASELINE, V, 3).embeddingDim(4).bigramBuckets(5).build(), ONE_HOT, 30);
         gradientCheck(NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 3).multiLabel(true).embeddingDim(4).hiddenSize(4)
                 .heads(2).build(), new float[][] {{1, 1, 0}, {0, 0, 0}, {0, 1, 1}});
     }
