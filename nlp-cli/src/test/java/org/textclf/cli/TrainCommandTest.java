@@ -208,6 +208,38 @@ class TrainCommandTest {
     }
 
     @Test
+    void aTerminatedTrainingLeavesNoModelAndKeepsTheEarlierOne() throws Exception {
+        Path model = dir.resolve("m.textclf");
+        Files.writeString(model, "an earlier model");
+        Path errLog = dir.resolve("err.log");
+        // A separate JVM, stopped with SIGTERM (what Ctrl-C and `kill` do) once training is under way.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TextclfCli.class.getName(), "train", "--epochs", "500",
+                "--patience", "0", "--embedding-dim", "8", "--hidden", "8", "--heads", "2", "--max-length", "32",
+                "--threads", "1", "-o", model.toString())
+                .redirectError(errLog.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.readString(errLog).contains("epoch 1/500  train loss") && p.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(p.isAlive(), "training ended early: " + Files.readString(errLog));
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.readString(errLog).contains("textclf train: interrupted; no model written to " + model),
+                Files.readString(errLog));
+        assertEquals("an earlier model", Files.readString(model));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("err.log", "m.textclf"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         Path model = dir.resolve("m.textclf");
         CliRunner.Result r = CliRunner.run("train", "--model", "lstm", "-o", model.toString());
