@@ -104,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
                 TrainerConfig.builder().epochs(epochs).batchSize(16).learningRate(3e-3).patience(4).seed(seed).build());
         out.println("1. training GRU + attention (" + trainer + ")");
         out.flush();
-        TextModelTrainer.Result result = trainer.train(split.train(), split.valid(), TrainingProgress.of(err, epochs));
+        TextModelTrainer.Result result = StdoutFilter.dropping(StdoutFilter.ND4J_GRADIENT_NOISE,
+                () -> trainer.train(split.train(), split.valid(), TrainingProgress.of(err, epochs)));
         Map<String, String> prov = new LinkedHashMap<>(result.bundle().provenance());
         prov.put("train.source", "embedded default corpus, stratified 70/15/15, seed " + seed + ": train part");
         prov.put("valid.source", "embedded default corpus, stratified 70/15/15, seed " + seed + ": valid part");

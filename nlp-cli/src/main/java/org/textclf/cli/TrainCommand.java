@@ -217,7 +217,8 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interrupted);
         TextModelTrainer.Result result;
         try {
-            result = trainer.train(data.train(), data.valid(), TrainingProgress.of(err, epochs));
+            result = StdoutFilter.dropping(StdoutFilter.ND4J_GRADIENT_NOISE,
+                    () -> trainer.train(data.train(), data.valid(), TrainingProgress.of(err, epochs)));
             ModelBundle bundle = withProvenance(result.bundle(), data, threadCount);
             BundleFiles.write(bundle, output);
             result = new TextModelTrainer.Result(bundle, result.training(), result.trainCoverage(),

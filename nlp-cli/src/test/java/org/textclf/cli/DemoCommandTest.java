@@ -1,6 +1,7 @@
 package org.textclf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ class DemoCommandTest {
         assertTrue(r.out().contains("Confusion matrix"), r.out());
         assertEquals(3, r.out().split("\n   attention: ", -1).length - 1, r.out());
         assertTrue(r.out().contains(out.resolve("report.html").toString()), r.out());
+        assertFalse(r.out().contains("Added differentiated op"), "ND4J's per-op lines are filtered: " + r.out());
 
         ModelBundle b = ModelBundle.read(out.resolve("model.textclf"));
         assertEquals(Architecture.GRU_ATTENTION, b.network().config().architecture());
