@@ -24,6 +24,9 @@ import picocli.CommandLine.IVersionProvider;
       PreprocessCommand.class,
       VocabCommand.class,
       MetricsCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

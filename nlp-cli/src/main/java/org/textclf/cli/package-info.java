@@ -5,7 +5,11 @@
  * does no work of its own beyond reading options, opening inputs and writing outputs; everything
  * else is a call into {@code org.textclf.corpora}, {@code org.textclf.preprocess},
  * {@code org.textclf.models} or {@code org.textclf.eval}. Shared options live in mixins
- * ({@link org.textclf.cli.InputOptions}, {@link org.textclf.cli.PipelineOptions}); outputs go through
- * {@link org.textclf.cli.AtomicOutput} so that a failed run never leaves a half-written file.
+ * ({@link org.textclf.cli.InputOptions}, {@link org.textclf.cli.PipelineOptions},
+ * {@link org.textclf.cli.CorpusFormatOptions}); {@code train} also reads options from a JSON/YAML file through
+ * {@link org.textclf.cli.ConfigFileDefaults}. Outputs go through {@link org.textclf.cli.AtomicOutput} (text) and
+ * {@link org.textclf.cli.BundleFiles} (model bundles) so that a failed run never leaves a half-written file.
+ * {@code train}, {@code eval} and {@code demo} share {@link org.textclf.cli.TrainingProgress} and
+ * {@link org.textclf.cli.ModelEvaluation}, so they report the same numbers the same way.
  */
 package org.textclf.cli;

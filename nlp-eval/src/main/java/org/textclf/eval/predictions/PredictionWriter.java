@@ -42,6 +42,9 @@ public final class PredictionWriter implements AutoCloseable {
         this.out = out;
         this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         this.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // Jackson separates root values with a space by default, which would start every line after the first
+        // with one; the newline written after each record is the only separator JSON Lines needs.
+        this.json.setRootValueSeparator(null);
         this.target = target;
         this.temp = temp;
     }
