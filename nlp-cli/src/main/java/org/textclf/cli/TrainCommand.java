@@ -222,7 +222,7 @@ final class TrainCommand implements Callable<Integer> {
             ModelBundle bundle = withProvenance(result.bundle(), data, threadCount);
             BundleFiles.write(bundle, output);
             result = new TextModelTrainer.Result(bundle, result.training(), result.trainCoverage(),
-                    result.validCoverage());
+                    result.validCoverage(), result.vectorCoverage());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
