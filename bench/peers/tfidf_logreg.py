@@ -52,7 +52,7 @@ def main():
     ap.add_argument("--valid-fraction", type=float, default=0.1)
     ap.add_argument("--min-df", type=int, default=2)
     ap.add_argument("--max-features", type=int, default=None)
-    ap.add_argument("--c-grid", default="0.25,0.5,1,2,4,8,16,32,64")
+    ap.add_argument("--c-grid", default="0.25,0.5,1,2,4,8,16,32,64,128,256")
     args = ap.parse_args()
 
     t_start = time.time()
@@ -90,6 +90,8 @@ def main():
         print(f"  C={c:<6g} valid accuracy {acc:.4f} macro-F1 {mf1:.4f}", flush=True)
     # select on macro-F1 (textclf's default early-stopping metric); ties -> smaller C (more regularised)
     best = max(search, key=lambda r: (r["valid_macro_f1"], -r["C"]))
+    if best["C"] in (min(grid), max(grid)):
+        print(f"WARNING: chosen C={best['C']:g} is at the edge of the grid {grid}: widen --c-grid", flush=True)
     t_search = time.time() - t0
 
     t0 = time.time()

@@ -10,6 +10,8 @@ The PyTorch twins of textclf's SameDiff models, fed exactly like textclf feeds t
 A document with zero tokens gets an all-zero mask; attention then lets it see position 0 (a PAD
 embedding, zero) so softmax stays finite, and masked mean pooling gives a zero vector.
 """
+import hashlib
+import json
 import math
 import os
 import random
@@ -28,10 +30,41 @@ PAD_ID, UNK_ID = 0, 1
 
 # ---------------------------------------------------------------- data
 
-def load_corpus(shared, corpus, split):
-    """(labels, token lists) of <shared>/corpora/<corpus>/<split>.tsv.gz."""
-    labels, texts = textclean.read_tsv(os.path.join(shared, "corpora", corpus, split + ".tsv.gz"))
-    return labels, [textclean.tokens(t) for t in texts]
+CACHE_DIR = os.environ.get("TEXTCLF_BENCH_CACHE", "/tmp/textclf-bench/cache")
+
+
+def _sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def load_corpus(shared, corpus, split, limit=None):
+    """(labels, token lists) of <shared>/corpora/<corpus>/<split>.tsv.gz (the first `limit` rows).
+    Full splits are cached as JSON under CACHE_DIR (env TEXTCLF_BENCH_CACHE; "" disables), keyed
+    by the SHA-256 of the data file and of textclean.py, so a changed file or cleaner misses."""
+    path = os.path.join(shared, "corpora", corpus, split + ".tsv.gz")
+    cache = None
+    if limit is None and CACHE_DIR:
+        key = _sha256(path)[:16] + "-" + _sha256(textclean.__file__)[:16]
+        cache = os.path.join(CACHE_DIR, f"{corpus}-{split}-{key}.json")
+        if os.path.exists(cache):
+            with open(cache, encoding="utf-8") as f:
+                data = json.load(f)
+            return data["labels"], data["tokens"]
+    labels, texts = textclean.read_tsv(path)
+    if limit is not None:
+        labels, texts = labels[:limit], texts[:limit]
+    tokens = [textclean.tokens(t) for t in texts]
+    if cache:
+        os.makedirs(CACHE_DIR, exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"labels": labels, "tokens": tokens}, f, ensure_ascii=False)
+        os.replace(tmp, cache)
+    return labels, tokens
 
 
 def holdout(labels, fraction, seed):

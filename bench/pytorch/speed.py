@@ -43,10 +43,8 @@ def main():
     rng = random.Random(args.seed)
 
     t0 = time.time()
-    y_train, train = common.load_corpus(args.shared, args.corpus, "train")
-    y_test, test = common.load_corpus(args.shared, args.corpus, "test")
-    if args.limit:
-        y_train, train, y_test, test = y_train[:args.limit], train[:args.limit], y_test[:args.limit], test[:args.limit]
+    y_train, train = common.load_corpus(args.shared, args.corpus, "train", args.limit)
+    y_test, test = common.load_corpus(args.shared, args.corpus, "test", args.limit)
     vocab = common.Vocabulary.build(train, args.vocab, args.min_count)
     labels = sorted(set(y_train))
     label_id = {y: i for i, y in enumerate(labels)}
