@@ -27,7 +27,8 @@ Known differences from the Java pipeline (jsoup 1.21 on JDK 17), all rare on the
   are not reproduced: Python's parser is a tokenizer. Text content and boundaries are the same
   for everything except pathological markup.
 
-Run ``/usr/bin/python3 bench/python/textclean.py`` to self-test on literal examples.
+Run ``/usr/bin/python3 bench/python/textclean.py`` to self-test on literal examples, or with
+``--preprocess FILE`` to print ``label<TAB>tokens`` per row like ``./textclf preprocess``.
 """
 import re
 import sys
@@ -188,5 +189,19 @@ def _self_test():
     return bad == 0
 
 
+def _preprocess(path):
+    """Like `./textclf preprocess --input PATH` on a label<TAB>text file: label<TAB>tokens per document."""
+    labels, texts = read_tsv(path)
+    out = sys.stdout
+    for y, x in zip(labels, texts):
+        out.write(f"{y}\t{clean(x)}\n")
+
+
 if __name__ == "__main__":
-    sys.exit(0 if _self_test() else 1)
+    if len(sys.argv) == 3 and sys.argv[1] == "--preprocess":
+        _preprocess(sys.argv[2])
+    elif len(sys.argv) == 1:
+        sys.exit(0 if _self_test() else 1)
+    else:
+        sys.exit("usage: textclean.py                      self-test\n"
+                 "       textclean.py --preprocess FILE    label<TAB>cleaned tokens per row of a label<TAB>text file")
