@@ -67,19 +67,59 @@ public final class Vocabulary {
     private static final Pattern TRAILER = Pattern.compile("#textclf-vocab v1 size=(\\d{1,10}) sha256=([0-9a-f]{64})");
 
     private final String[] tokens;
-    private final Map<String, Integer> ids;
+    /**
+     * Open-addressing hash table over the frozen tokens, built once here and never changed: slot = (String hash
+     * &lt;&lt; 32) | (id + 1), 0 = empty, linear probing, at most 2/3 full. Keyed by {@link String#hashCode()} so that
+     * {@link #id(char[], int, int, int)} can look up a token straight from a character buffer (the one-pass
+     * {@code TextEncoder}) without making a String, and {@link #id(String)} uses the same table.
+     */
+    private final long[] slots;
+    private final int shift;
+    /** All tokens' characters back to back, token {@code i} at {@code [offsets[i], offsets[i + 1])}. */
+    private final char[] chars;
+    private final int[] offsets;
     private final String checksum;
 
     private Vocabulary(String[] tokens) {
         this.tokens = tokens;
-        this.ids = new HashMap<>(tokens.length * 2);
+        // at most 2/3 full: short probe runs, and the table stays small enough to keep its hot part in cache
+        int bits = Math.max(2, 32 - Integer.numberOfLeadingZeros(tokens.length + tokens.length / 2));
+        this.slots = new long[1 << bits];
+        this.shift = 32 - bits;
+        this.offsets = new int[tokens.length + 1];
+        long total = 0;
+        for (String t : tokens) {
+            total += t.length();
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("tokens have " + total + " characters in total, more than an array holds");
+        }
+        this.chars = new char[(int) total];
+        int at = 0;
         for (int i = 0; i < tokens.length; i++) {
-            Integer previous = ids.put(tokens[i], i);
-            if (previous != null) {
-                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + previous + " and " + i);
+            String t = tokens[i];
+            t.getChars(0, t.length(), chars, at);
+            offsets[i] = at;
+            at += t.length();
+            offsets[i + 1] = at;
+            int hash = t.hashCode();
+            int slot = slot(hash);
+            int mask = slots.length - 1;
+            while (slots[slot] != 0) {
+                int other = (int) slots[slot] - 1;
+                if ((int) (slots[slot] >>> 32) == hash && tokens[other].equals(t)) {
+                    throw new IllegalArgumentException("token '" + t + "' occurs at ids " + other + " and " + i);
+                }
+                slot = (slot + 1) & mask;
             }
+            slots[slot] = (long) hash << 32 | (i + 1);
         }
         this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
+    }
+
+    /** Fibonacci hashing: String hashes of similar tokens differ in their low bits only, this spreads them. */
+    private int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
     }
 
     /**
@@ -135,8 +175,67 @@ public final class Vocabulary {
 
     /** The id of {@code token}, or {@link #UNK_ID} when absent. */
     public int id(String token) {
-        Integer id = ids.get(token);
-        return id == null ? UNK_ID : id;
+        int found = find(token);
+        return found < 0 ? UNK_ID : found;
+    }
+
+    private int find(String token) {
+        if (token == null) {
+            return -1;
+        }
+        int hash = token.hashCode();
+        int mask = slots.length - 1;
+        for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash && tokens[(int) entry - 1].equals(token)) {
+                return (int) entry - 1;
+            }
+        }
+    }
+
+    /**
+     * The id of the token made of {@code chars[offset, offset + length)}, or {@link #UNK_ID} when absent: the same as
+     * {@code id(new String(chars, offset, length))} without making the String.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public int id(char[] chars, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        return id(chars, offset, length, hash);
+    }
+
+    /**
+     * Like {@link #id(char[], int, int)} with the token's hash already computed by the caller (while it wrote the
+     * characters): {@code hash} must be what {@link String#hashCode()} gives for that token, i.e.
+     * {@code h = 31 * h + c} over its characters from {@code h = 0}. A wrong hash gives {@link #UNK_ID}, never a
+     * wrong token's id, because the characters are always compared.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public int id(char[] chars, int offset, int length, int hash) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        int mask = slots.length - 1;
+        for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == 0) {
+                return UNK_ID;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                int from = offsets[id];
+                if (offsets[id + 1] - from == length
+                        && Arrays.equals(this.chars, from, from + length, chars, offset, offset + length)) {
+                    return id;
+                }
+            }
+        }
     }
 
     /**
@@ -156,7 +255,7 @@ public final class Vocabulary {
 
     /** Whether {@code token} has its own id (true for {@code <pad>} and {@code <unk>}). */
     public boolean contains(String token) {
-        return ids.containsKey(token);
+        return find(token) >= 0;
     }
 
     /** All tokens in id order (immutable). */
