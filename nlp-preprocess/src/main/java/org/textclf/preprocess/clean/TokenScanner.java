@@ -1,7 +1,5 @@
 package org.textclf.preprocess.clean;
 
-import java.util.Arrays;
-
 /**
  * Steps 1-5 of a pipeline with the {@code default} tokenizer in one pass over the characters: hands each token to a
  * {@link TokenSink} as a range of a reused character buffer with its {@link String#hashCode()}, so that no token
@@ -106,17 +104,19 @@ public final class TokenScanner {
             }
         }
         int n = text.length();
-        char[] buf = new char[32];
+        // One bulk copy (an intrinsic), then plain array reads: cheaper than String.charAt's coder and bounds checks.
+        // The current token is written over the start of the same array: a code point never lower-cases to more
+        // chars than it has (TokenScannerTest checks all of them), so the write position len stays at or behind
+        // the read position i, and no second buffer or capacity check is needed.
+        char[] buf = new char[n];
+        text.getChars(0, n, buf, 0);
         int len = 0;
         int hash = 0;
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
+            char c = buf[i];
             if (c < 128) {
                 int m = ascii[c];
                 if (m >= 0) {
-                    if (len == buf.length) {
-                        buf = Arrays.copyOf(buf, len * 2);
-                    }
                     buf[len++] = (char) m;
                     hash = 31 * hash + m;
                     i++;
@@ -150,7 +150,7 @@ public final class TokenScanner {
                 }
                 continue;
             }
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(buf, i);
             int width = Character.charCount(cp);
             if (lowercase) {
                 if (cp == 0x130 || cp == 0x3A3) {
@@ -172,18 +172,17 @@ public final class TokenScanner {
             }
             i += width;
             if (cls == PunctuationFilter.KEEP) {
-                if (len + 2 > buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
                 if (Character.isBmpCodePoint(cp)) {
                     buf[len++] = (char) cp;
                     hash = 31 * hash + cp;
-                } else {
+                } else if (width == 2) {
                     char high = Character.highSurrogate(cp);
                     char low = Character.lowSurrogate(cp);
                     buf[len++] = high;
                     buf[len++] = low;
                     hash = 31 * (31 * hash + high) + low;
+                } else {
+                    return false; // a BMP code point lower-cased out of the BMP: none in Java 17, but never overwrite
                 }
             } else if (cls != PunctuationFilter.DELETE && len > 0) {
                 if (!sink.accept(buf, len, hash)) {

@@ -68,24 +68,35 @@ public final class Vocabulary {
 
     private final String[] tokens;
     /**
-     * Open-addressing hash table over the frozen tokens, built once here and never changed: slot = (String hash
-     * &lt;&lt; 32) | (id + 1), 0 = empty, linear probing, at most 2/3 full. Keyed by {@link String#hashCode()} so that
-     * {@link #id(char[], int, int, int)} can look up a token straight from a character buffer (the one-pass
-     * {@code TextEncoder}) without making a String, and {@link #id(String)} uses the same table.
+     * Two open-addressing hash tables over the frozen tokens, built once here and never changed: {@code front} holds
+     * the {@value #FRONT} most frequent tokens (ids below it), {@code rest} the others. Slot = (String hash &lt;&lt; 32)
+     * | (id + 1), 0 = empty, linear probing, at most 2/3 full. Why two: token occurrences follow Zipf's law, so most
+     * lookups are for a few thousand tokens, and a table of only those (64 KB) stays in the CPU cache, while their
+     * slots in one big table would be spread over as many cache lines as there are hot tokens. Keyed by
+     * {@link String#hashCode()} so that {@link #id(char[], int, int, int)} can look up a token straight from a
+     * character buffer (the one-pass {@code TextEncoder}) without making a String; {@link #id(String)} uses the
+     * same tables.
      */
-    private final long[] slots;
-    private final int shift;
-    /** All tokens' characters back to back, token {@code i} at {@code [offsets[i], offsets[i + 1])}. */
+    private final long[] front;
+    private final int frontShift;
+    private final long[] rest;
+    private final int restShift;
+    /** All tokens' characters back to back in id order, token {@code i} at {@code [offsets[i], offsets[i + 1])}. */
     private final char[] chars;
     private final int[] offsets;
     private final String checksum;
 
+    /** Number of most frequent tokens in the small table. */
+    static final int FRONT = 4096;
+
     private Vocabulary(String[] tokens) {
         this.tokens = tokens;
-        // at most 2/3 full: short probe runs, and the table stays small enough to keep its hot part in cache
-        int bits = Math.max(2, 32 - Integer.numberOfLeadingZeros(tokens.length + tokens.length / 2));
-        this.slots = new long[1 << bits];
-        this.shift = 32 - bits;
+        int frontSize = Math.min(FRONT, tokens.length);
+        int restSize = tokens.length - frontSize;
+        this.front = new long[tableSize(frontSize)];
+        this.frontShift = 32 - Integer.numberOfTrailingZeros(front.length);
+        this.rest = new long[tableSize(restSize)];
+        this.restShift = 32 - Integer.numberOfTrailingZeros(rest.length);
         this.offsets = new int[tokens.length + 1];
         long total = 0;
         for (String t : tokens) {
@@ -102,24 +113,27 @@ public final class Vocabulary {
             offsets[i] = at;
             at += t.length();
             offsets[i + 1] = at;
-            int hash = t.hashCode();
-            int slot = slot(hash);
-            int mask = slots.length - 1;
-            while (slots[slot] != 0) {
-                int other = (int) slots[slot] - 1;
-                if ((int) (slots[slot] >>> 32) == hash && tokens[other].equals(t)) {
-                    throw new IllegalArgumentException("token '" + t + "' occurs at ids " + other + " and " + i);
-                }
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            int hash = tokens[i].hashCode();
+            int other = find(chars, offsets[i], offsets[i + 1] - offsets[i], hash);
+            if (other >= 0) {
+                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + other + " and " + i);
+            }
+            long[] table = i < FRONT ? front : rest;
+            int mask = table.length - 1;
+            int slot = (hash * 0x9E3779B9) >>> (i < FRONT ? frontShift : restShift);
+            while (table[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (long) hash << 32 | (i + 1);
+            table[slot] = (long) hash << 32 | (i + 1);
         }
         this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
     }
 
-    /** Fibonacci hashing: String hashes of similar tokens differ in their low bits only, this spreads them. */
-    private int slot(int hash) {
-        return (hash * 0x9E3779B9) >>> shift;
+    /** A power of two at least 1.5 times {@code n} (at most 2/3 full: short probe runs), at least 4. */
+    private static int tableSize(int n) {
+        return 1 << Math.max(2, 32 - Integer.numberOfLeadingZeros(n + n / 2));
     }
 
     /**
@@ -184,9 +198,15 @@ public final class Vocabulary {
             return -1;
         }
         int hash = token.hashCode();
-        int mask = slots.length - 1;
-        for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
+        int found = find(front, frontShift, token, hash);
+        return found >= 0 ? found : find(rest, restShift, token, hash);
+    }
+
+    private int find(long[] table, int shift, String token, int hash) {
+        int mask = table.length - 1;
+        // Fibonacci hashing: String hashes of similar tokens differ in their low bits only, this spreads them
+        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
             if (entry == 0) {
                 return -1;
             }
@@ -194,6 +214,41 @@ public final class Vocabulary {
                 return (int) entry - 1;
             }
         }
+    }
+
+    private int find(char[] text, int offset, int length, int hash) {
+        int found = find(front, frontShift, text, offset, length, hash);
+        return found >= 0 ? found : find(rest, restShift, text, offset, length, hash);
+    }
+
+    private int find(long[] table, int shift, char[] text, int offset, int length, int hash) {
+        int mask = table.length - 1;
+        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                if (sameChars(id, text, offset, length)) {
+                    return id;
+                }
+            }
+        }
+    }
+
+    /** Whether token {@code id} is {@code text[offset, offset + length)}; a plain loop, as tokens are short. */
+    private boolean sameChars(int id, char[] text, int offset, int length) {
+        int from = offsets[id];
+        if (offsets[id + 1] - from != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (chars[from + k] != text[offset + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -221,21 +276,8 @@ public final class Vocabulary {
      */
     public int id(char[] chars, int offset, int length, int hash) {
         Objects.checkFromIndexSize(offset, length, chars.length);
-        int mask = slots.length - 1;
-        for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
-            if (entry == 0) {
-                return UNK_ID;
-            }
-            if ((int) (entry >>> 32) == hash) {
-                int id = (int) entry - 1;
-                int from = offsets[id];
-                if (offsets[id + 1] - from == length
-                        && Arrays.equals(this.chars, from, from + length, chars, offset, offset + length)) {
-                    return id;
-                }
-            }
-        }
+        int found = find(chars, offset, length, hash);
+        return found < 0 ? UNK_ID : found;
     }
 
     /**
