@@ -81,9 +81,12 @@ public final class Vocabulary {
     private final int frontShift;
     private final long[] rest;
     private final int restShift;
-    /** All tokens' characters back to back in id order, token {@code i} at {@code [offsets[i], offsets[i + 1])}. */
-    private final char[] chars;
-    private final int[] offsets;
+    /**
+     * Every token as one entry, in id order: id (2 chars), length (2 chars), the token's characters. A slot points
+     * at its entry, so checking a hit reads the slot and one place in this array (two cache misses for a rare token,
+     * not three as with a separate offsets array), and frequent tokens' entries sit together at the start.
+     */
+    private final char[] entries;
     private final String checksum;
 
     /** Number of most frequent tokens in the small table. */
@@ -97,26 +100,29 @@ public final class Vocabulary {
         this.frontShift = 32 - Integer.numberOfTrailingZeros(front.length);
         this.rest = new long[tableSize(restSize)];
         this.restShift = 32 - Integer.numberOfTrailingZeros(rest.length);
-        this.offsets = new int[tokens.length + 1];
         long total = 0;
         for (String t : tokens) {
-            total += t.length();
+            total += t.length() + 4;
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("tokens have " + total + " characters in total, more than an array holds");
         }
-        this.chars = new char[(int) total];
-        int at = 0;
+        this.entries = new char[(int) total];
+        int[] at = new int[tokens.length];
+        int next = 0;
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
-            t.getChars(0, t.length(), chars, at);
-            offsets[i] = at;
-            at += t.length();
-            offsets[i + 1] = at;
+            at[i] = next;
+            entries[next] = (char) (i >>> 16);
+            entries[next + 1] = (char) i;
+            entries[next + 2] = (char) (t.length() >>> 16);
+            entries[next + 3] = (char) t.length();
+            t.getChars(0, t.length(), entries, next + 4);
+            next += t.length() + 4;
         }
         for (int i = 0; i < tokens.length; i++) {
             int hash = tokens[i].hashCode();
-            int other = find(chars, offsets[i], offsets[i + 1] - offsets[i], hash);
+            int other = find(entries, at[i] + 4, tokens[i].length(), hash);
             if (other >= 0) {
                 throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + other + " and " + i);
             }
@@ -126,7 +132,7 @@ public final class Vocabulary {
             while (table[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = (long) hash << 32 | (i + 1);
+            table[slot] = (long) hash << 32 | (at[i] + 1);
         }
         this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
     }
@@ -210,8 +216,11 @@ public final class Vocabulary {
             if (entry == 0) {
                 return -1;
             }
-            if ((int) (entry >>> 32) == hash && tokens[(int) entry - 1].equals(token)) {
-                return (int) entry - 1;
+            if ((int) (entry >>> 32) == hash) {
+                int p = (int) entry - 1;
+                if (sameChars(p, token)) {
+                    return idAt(p);
+                }
             }
         }
     }
@@ -229,22 +238,43 @@ public final class Vocabulary {
                 return -1;
             }
             if ((int) (entry >>> 32) == hash) {
-                int id = (int) entry - 1;
-                if (sameChars(id, text, offset, length)) {
-                    return id;
+                int p = (int) entry - 1;
+                if (sameChars(p, text, offset, length)) {
+                    return idAt(p);
                 }
             }
         }
     }
 
-    /** Whether token {@code id} is {@code text[offset, offset + length)}; a plain loop, as tokens are short. */
-    private boolean sameChars(int id, char[] text, int offset, int length) {
-        int from = offsets[id];
-        if (offsets[id + 1] - from != length) {
+    private int idAt(int entry) {
+        return entries[entry] << 16 | entries[entry + 1];
+    }
+
+    private int length(int entry) {
+        return entries[entry + 2] << 16 | entries[entry + 3];
+    }
+
+    private boolean sameChars(int p, String token) {
+        int length = token.length();
+        if (length(p) != length) {
             return false;
         }
         for (int k = 0; k < length; k++) {
-            if (chars[from + k] != text[offset + k]) {
+            if (entries[p + 4 + k] != token.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the entry at {@code p} is {@code text[offset, offset + length)}; a plain loop, as tokens are short. */
+    private boolean sameChars(int p, char[] text, int offset, int length) {
+        if (length(p) != length) {
+            return false;
+        }
+        int from = p + 4;
+        for (int k = 0; k < length; k++) {
+            if (entries[from + k] != text[offset + k]) {
                 return false;
             }
         }
