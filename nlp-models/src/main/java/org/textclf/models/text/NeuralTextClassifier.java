@@ -9,6 +9,7 @@ import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.TextPipeline;
 import org.textclf.preprocess.encode.Batch;
 import org.textclf.preprocess.encode.Encoder;
+import org.textclf.preprocess.encode.TextEncoder;
 
 /**
  * A {@link TextClassifier} made of the same {@link TextPipeline} and {@link Encoder} used in training
@@ -28,12 +29,15 @@ public final class NeuralTextClassifier implements TextClassifier {
 
     private final TextPipeline pipeline;
     private final Encoder encoder;
+    /** Raw text to ids in one pass; exactly encoder.encode(pipeline.tokens(text)). */
+    private final TextEncoder textEncoder;
     private final TextNetwork network;
     private final List<String> labels;
 
     public NeuralTextClassifier(TextPipeline pipeline, Encoder encoder, TextNetwork network, List<String> labels) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.textEncoder = new TextEncoder(pipeline, encoder);
         this.network = Objects.requireNonNull(network, "network");
         this.labels = List.copyOf(labels);
         if (encoder.vocabulary().size() != network.config().vocabSize()) {
@@ -63,7 +67,7 @@ public final class NeuralTextClassifier implements TextClassifier {
 
     /** Token ids of a raw text, exactly as the network sees them. */
     public int[] encode(String text) {
-        return encoder.encode(pipeline.tokens(text));
+        return textEncoder.encode(text);
     }
 
     @Override
