@@ -56,6 +56,7 @@ public final class CpuTimeThroughput {
         workloads.put("cleanTokenize", doc -> pipeline.tokens(doc).size());
         workloads.put("cleanTokenizeEncode", doc -> encoder.encode(pipeline.tokens(doc)).length);
         workloads.put("encodeText", doc -> textEncoder.encode(doc).length);
+        workloads.put("encodeTextVocab20k", doc -> made.textEncoderVocab20k().encode(doc).length);
         workloads.put("encodeTextMax256", doc -> textEncoder256.encode(doc).length);
         // Process CPU time, not this thread's: it includes the GC and JIT threads, as Python's process_time includes
         // its in-thread garbage collection.

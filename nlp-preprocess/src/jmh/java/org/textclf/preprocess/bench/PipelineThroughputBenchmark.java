@@ -39,6 +39,8 @@ import org.textclf.preprocess.vocab.VocabularyBuilder;
  *   <li>{@code cleanTokenizeEncode}: the staged path to ids, {@code encoder.encode(pipeline.tokens(raw))} with the real
  *       {@link Encoder};</li>
  *   <li>{@code encodeText}: the same ids from {@link TextEncoder#encode(String)}, the one-pass path;</li>
+ *   <li>{@code encodeTextVocab20k}: {@code encodeText} with the 20,000 most frequent entries only (a typical
+ *       {@code --max-size}; the rarer tokens become {@code <unk>}, a miss instead of a hit);</li>
  *   <li>{@code encodeTextMax256}: {@code encodeText} with the default {@code maxLength} 256 (HEAD), which stops
  *       reading a review after its 256th token: what training and serving do, but not the whole text, so its MB/s
  *       (counted over whole reviews) is not comparable with a cleaner that reads everything.</li>
@@ -66,12 +68,14 @@ public class PipelineThroughputBenchmark {
     private Encoder encoder;
     private TextEncoder textEncoder;
     private TextEncoder textEncoder256;
+    private TextEncoder textEncoderVocab20k;
 
     /** A maxLength longer than any review: no truncation. */
     static final int NO_LIMIT = 1 << 20;
 
     /** The default pipeline, a vocabulary of every token of the sample, and the three encoders over them. */
-    record Encoders(TextPipeline pipeline, Encoder encoder, TextEncoder textEncoder, TextEncoder textEncoder256) {
+    record Encoders(TextPipeline pipeline, Encoder encoder, TextEncoder textEncoder, TextEncoder textEncoder256,
+                    TextEncoder textEncoderVocab20k) {
     }
 
     static Encoders encoders(List<String> docs) {
@@ -82,8 +86,10 @@ public class PipelineThroughputBenchmark {
         }
         Vocabulary vocabulary = builder.build();
         Encoder encoder = new Encoder(vocabulary, new EncoderConfig(NO_LIMIT, Truncation.HEAD));
+        Vocabulary vocab20k = Vocabulary.of(vocabulary.tokens().subList(0, Math.min(20_000, vocabulary.size())));
         return new Encoders(pipeline, encoder, new TextEncoder(pipeline, encoder),
-                new TextEncoder(pipeline, vocabulary, EncoderConfig.defaults()));
+                new TextEncoder(pipeline, vocabulary, EncoderConfig.defaults()),
+                new TextEncoder(pipeline, vocab20k, new EncoderConfig(NO_LIMIT, Truncation.HEAD)));
     }
 
     /** Megabytes processed; JMH divides by the measured time, so it reports MB/s. */
@@ -117,6 +123,7 @@ public class PipelineThroughputBenchmark {
         encoder = made.encoder();
         textEncoder = made.textEncoder();
         textEncoder256 = made.textEncoder256();
+        textEncoderVocab20k = made.textEncoderVocab20k();
         System.err.printf("IMDB sample: %d reviews, %d bytes, vocabulary of %d tokens%n", docs.length, total,
                 encoder.vocabulary().size());
     }
@@ -146,6 +153,11 @@ public class PipelineThroughputBenchmark {
     @Benchmark
     public int[] encodeText(Bytes bytes) {
         return textEncoder.encode(docs[nextDoc(bytes)]);
+    }
+
+    @Benchmark
+    public int[] encodeTextVocab20k(Bytes bytes) {
+        return textEncoderVocab20k.encode(docs[nextDoc(bytes)]);
     }
 
     @Benchmark
