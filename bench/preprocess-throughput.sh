@@ -2,8 +2,11 @@
 # Preprocessing throughput on IMDB, Java (JMH) then the course's Python cleaning, on the same bytes and the same core.
 # Usage: bench/preprocess-throughput.sh [core] [rows] [cpuRows]   (defaults: core 1; JMH on 5000 reviews with -Xmx64m;
 # CPU-time passes over cpuRows=25000 reviews, the whole IMDB train split, for Java and Python alike).
-# Everything runs pinned to one core with taskset and at normal priority (not niced); the results are copied into
-# docs/benchmarks.md by hand.
+# Java workloads: clean, cleanTokenize, cleanTokenizeEncode (staged path to ids with the real Encoder), encodeText
+# (one-pass TextEncoder, same ids), encodeTextVocab20k, encodeTextMax256. Everything runs pinned to one core with
+# taskset and at normal priority (not niced); keep the output with
+#   bench/preprocess-throughput.sh 1 5000 25000 | tee bench/results/preprocess-throughput-<date>.txt
+# (*.log is git-ignored) and copy the figures into docs/benchmarks.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 core="${1:-1}"

@@ -9,6 +9,7 @@ import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.TextPipeline;
 import org.textclf.preprocess.encode.Batch;
 import org.textclf.preprocess.encode.Encoder;
+import org.textclf.preprocess.encode.TextEncoder;
 
 /**
  * A {@link TextClassifier} made of the same {@link TextPipeline} and {@link Encoder} used in training
@@ -28,6 +29,8 @@ public final class NeuralTextClassifier implements TextClassifier {
 
     private final TextPipeline pipeline;
     private final Encoder encoder;
+    /** Raw text to ids in one pass; exactly encoder.encode(pipeline.tokens(text)). */
+    private final TextEncoder textEncoder;
     private final TextNetwork network;
     private final List<String> labels;
     private final List<Double> thresholds;
@@ -43,6 +46,7 @@ public final class NeuralTextClassifier implements TextClassifier {
                                 List<Double> thresholds) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.textEncoder = new TextEncoder(pipeline, encoder);
         this.network = Objects.requireNonNull(network, "network");
         this.labels = List.copyOf(labels);
         this.thresholds = List.copyOf(thresholds);
@@ -76,7 +80,7 @@ public final class NeuralTextClassifier implements TextClassifier {
 
     /** Token ids of a raw text, exactly as the network sees them. */
     public int[] encode(String text) {
-        return encoder.encode(pipeline.tokens(text));
+        return textEncoder.encode(text);
     }
 
     @Override

@@ -4,15 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.textclf.preprocess.SharedCorpora;
 import org.textclf.preprocess.TextPipeline;
+import org.textclf.preprocess.encode.Encoder;
+import org.textclf.preprocess.encode.TextEncoder;
 
 /**
- * The same three workloads as {@link PipelineThroughputBenchmark}, timed per pass over the sample by wall clock AND
+ * The same workloads as {@link PipelineThroughputBenchmark}, timed per pass over the sample by wall clock AND
  * by the CPU time of the whole JVM process (GC and JIT threads included), like {@code bench/python/course_cleaning.py} does with {@code time.process_time()}.
  *
  * <p>Why besides JMH: on a shared, overloaded machine the wall-clock rate mostly measures how often the scheduler
@@ -33,27 +34,30 @@ public final class CpuTimeThroughput {
         Path imdb = Path.of(System.getProperty("textclf.shared.dir", "../shared"), "corpora", "imdb", "train.tsv.gz");
         List<String> docs = SharedCorpora.tsvTexts(imdb, rows);
         long bytes = docs.stream().mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length).sum();
-        TextPipeline pipeline = TextPipeline.defaults();
-        Map<String, Integer> ids = new HashMap<>();
+        PipelineThroughputBenchmark.Encoders made = PipelineThroughputBenchmark.encoders(docs);
+        TextPipeline pipeline = made.pipeline();
+        Encoder encoder = made.encoder();
+        TextEncoder textEncoder = made.textEncoder();
+        TextEncoder textEncoder256 = made.textEncoder256();
+        long tokens = 0;
         for (String doc : docs) {
-            for (String token : pipeline.tokens(doc)) {
-                ids.putIfAbsent(token, ids.size() + 2);
+            int[] staged = encoder.encode(pipeline.tokens(doc));
+            if (!java.util.Arrays.equals(staged, textEncoder.encode(doc))) {
+                throw new IllegalStateException("one-pass ids differ from the staged ids for: " + doc);
             }
+            tokens += staged.length;
         }
-        System.out.printf("java %s; %d reviews, %d bytes from %s; %d distinct tokens%n",
-                System.getProperty("java.version"), docs.size(), bytes, imdb, ids.size());
+        System.out.printf("java %s; %d reviews, %d bytes from %s; %d tokens; vocabulary of %d; one-pass ids checked"
+                + " equal to staged ids%n", System.getProperty("java.version"), docs.size(), bytes, imdb, tokens,
+                encoder.vocabulary().size());
 
         Map<String, ToIntFunction<String>> workloads = new java.util.LinkedHashMap<>();
         workloads.put("clean", doc -> pipeline.clean(doc).length());
         workloads.put("cleanTokenize", doc -> pipeline.tokens(doc).size());
-        workloads.put("cleanTokenizeLookup", doc -> {
-            List<String> tokens = pipeline.tokens(doc);
-            int[] out = new int[tokens.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ids.getOrDefault(tokens.get(i), 1);
-            }
-            return out.length;
-        });
+        workloads.put("cleanTokenizeEncode", doc -> encoder.encode(pipeline.tokens(doc)).length);
+        workloads.put("encodeText", doc -> textEncoder.encode(doc).length);
+        workloads.put("encodeTextVocab20k", doc -> made.textEncoderVocab20k().encode(doc).length);
+        workloads.put("encodeTextMax256", doc -> textEncoder256.encode(doc).length);
         // Process CPU time, not this thread's: it includes the GC and JIT threads, as Python's process_time includes
         // its in-thread garbage collection.
         com.sun.management.OperatingSystemMXBean os =

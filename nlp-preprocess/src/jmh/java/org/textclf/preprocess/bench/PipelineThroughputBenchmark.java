@@ -3,9 +3,7 @@ package org.textclf.preprocess.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +21,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.textclf.preprocess.SharedCorpora;
 import org.textclf.preprocess.TextPipeline;
+import org.textclf.preprocess.encode.Encoder;
+import org.textclf.preprocess.encode.EncoderConfig;
+import org.textclf.preprocess.encode.TextEncoder;
+import org.textclf.preprocess.encode.Truncation;
+import org.textclf.preprocess.vocab.Vocabulary;
+import org.textclf.preprocess.vocab.VocabularyBuilder;
 
 /**
  * Throughput of the default pipeline on IMDB reviews, one thread. One operation is one review (cycling through
@@ -32,10 +36,18 @@ import org.textclf.preprocess.TextPipeline;
  * <ul>
  *   <li>{@code clean}: steps 1-4 (markup, case, punctuation, whitespace);</li>
  *   <li>{@code cleanTokenize}: steps 1-5, a {@code List<String>} of tokens;</li>
- *   <li>{@code cleanTokenizeLookup}: steps 1-5 and every token looked up to an {@code int[]} of ids in a
- *       {@code HashMap<String,Integer>} built from the same reviews (unknown -> 1): a stand-in for the
- *       vocabulary encoder, which is written in parallel and not on this branch.</li>
+ *   <li>{@code cleanTokenizeEncode}: the staged path to ids, {@code encoder.encode(pipeline.tokens(raw))} with the real
+ *       {@link Encoder};</li>
+ *   <li>{@code encodeText}: the same ids from {@link TextEncoder#encode(String)}, the one-pass path;</li>
+ *   <li>{@code encodeTextVocab20k}: {@code encodeText} with the 20,000 most frequent entries only (a typical
+ *       {@code --max-size}; the rarer tokens become {@code <unk>}, a miss instead of a hit);</li>
+ *   <li>{@code encodeTextMax256}: {@code encodeText} with the default {@code maxLength} 256 (HEAD), which stops
+ *       reading a review after its 256th token: what training and serving do, but not the whole text, so its MB/s
+ *       (counted over whole reviews) is not comparable with a cleaner that reads everything.</li>
  * </ul>
+ * The vocabulary has every token of the sample (no size limit: the largest table, every lookup a hit that compares
+ * characters), and the first two encoders never truncate ({@code maxLength} {@value #NO_LIMIT}), so every workload
+ * reads every character, as the Python reference does.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -53,7 +65,32 @@ public class PipelineThroughputBenchmark {
     private int[] docBytes;
     private int next;
     private TextPipeline pipeline;
-    private Map<String, Integer> ids;
+    private Encoder encoder;
+    private TextEncoder textEncoder;
+    private TextEncoder textEncoder256;
+    private TextEncoder textEncoderVocab20k;
+
+    /** A maxLength longer than any review: no truncation. */
+    static final int NO_LIMIT = 1 << 20;
+
+    /** The default pipeline, a vocabulary of every token of the sample, and the three encoders over them. */
+    record Encoders(TextPipeline pipeline, Encoder encoder, TextEncoder textEncoder, TextEncoder textEncoder256,
+                    TextEncoder textEncoderVocab20k) {
+    }
+
+    static Encoders encoders(List<String> docs) {
+        TextPipeline pipeline = TextPipeline.defaults();
+        VocabularyBuilder builder = Vocabulary.builder();
+        for (String doc : docs) {
+            builder.add(pipeline.tokens(doc));
+        }
+        Vocabulary vocabulary = builder.build();
+        Encoder encoder = new Encoder(vocabulary, new EncoderConfig(NO_LIMIT, Truncation.HEAD));
+        Vocabulary vocab20k = Vocabulary.of(vocabulary.tokens().subList(0, Math.min(20_000, vocabulary.size())));
+        return new Encoders(pipeline, encoder, new TextEncoder(pipeline, encoder),
+                new TextEncoder(pipeline, vocabulary, EncoderConfig.defaults()),
+                new TextEncoder(pipeline, vocab20k, new EncoderConfig(NO_LIMIT, Truncation.HEAD)));
+    }
 
     /** Megabytes processed; JMH divides by the measured time, so it reports MB/s. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -81,14 +118,14 @@ public class PipelineThroughputBenchmark {
             docBytes[i] = docs[i].getBytes(StandardCharsets.UTF_8).length;
             total += docBytes[i];
         }
-        pipeline = TextPipeline.defaults();
-        ids = new HashMap<>();
-        for (String doc : docs) {
-            for (String token : pipeline.tokens(doc)) {
-                ids.putIfAbsent(token, ids.size() + 2); // 0 = padding, 1 = unknown, as in Vocabulary
-            }
-        }
-        System.err.printf("IMDB sample: %d reviews, %d bytes, %d distinct tokens%n", docs.length, total, ids.size());
+        Encoders made = encoders(texts);
+        pipeline = made.pipeline();
+        encoder = made.encoder();
+        textEncoder = made.textEncoder();
+        textEncoder256 = made.textEncoder256();
+        textEncoderVocab20k = made.textEncoderVocab20k();
+        System.err.printf("IMDB sample: %d reviews, %d bytes, vocabulary of %d tokens%n", docs.length, total,
+                encoder.vocabulary().size());
     }
 
     private int nextDoc(Bytes bytes) {
@@ -109,12 +146,22 @@ public class PipelineThroughputBenchmark {
     }
 
     @Benchmark
-    public int[] cleanTokenizeLookup(Bytes bytes) {
-        List<String> tokens = pipeline.tokens(docs[nextDoc(bytes)]);
-        int[] out = new int[tokens.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ids.getOrDefault(tokens.get(i), 1);
-        }
-        return out;
+    public int[] cleanTokenizeEncode(Bytes bytes) {
+        return encoder.encode(pipeline.tokens(docs[nextDoc(bytes)]));
+    }
+
+    @Benchmark
+    public int[] encodeText(Bytes bytes) {
+        return textEncoder.encode(docs[nextDoc(bytes)]);
+    }
+
+    @Benchmark
+    public int[] encodeTextVocab20k(Bytes bytes) {
+        return textEncoderVocab20k.encode(docs[nextDoc(bytes)]);
+    }
+
+    @Benchmark
+    public int[] encodeTextMax256(Bytes bytes) {
+        return textEncoder256.encode(docs[nextDoc(bytes)]);
     }
 }

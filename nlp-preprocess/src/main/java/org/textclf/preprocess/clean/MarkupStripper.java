@@ -139,8 +139,42 @@ public final class MarkupStripper implements CleaningStage {
         return out.append(text, copied, n).toString();
     }
 
+    /**
+     * Whether {@link #withoutSimpleMarkup(String)} would answer (rather than {@code null}), without building its
+     * result: the text has no markup other than line-break tags, so its visible text is the text itself with each
+     * {@code <br>}, {@code <br/>}, {@code <br />} read as two spaces. The intrinsic {@link String#indexOf(int, int)}
+     * jumps between the few {@code <} and {@code &}, so this costs little next to one pass over the characters.
+     *
+     * @param text any text
+     * @return {@code true} when the shortcut applies
+     */
+    static boolean onlyLineBreakMarkup(String text) {
+        int n = text.length();
+        int firstTag = text.indexOf('<');
+        int firstAmp = text.indexOf('&');
+        if (firstTag < 0 && firstAmp < 0) {
+            return !isHtmlWhitespaceOrNul(text, 0, n);
+        }
+        if (n > 0 && isHtmlWhitespaceOrNul(text, 0, 1) || text.indexOf(0) >= 0) {
+            return false;
+        }
+        for (int i = firstAmp; i >= 0; i = text.indexOf('&', i + 1)) {
+            if (i + 1 < n && (isAsciiLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '#')) {
+                return false;
+            }
+        }
+        for (int i = firstTag; i >= 0; ) {
+            int end = lineBreakTagEnd(text, i);
+            if (end < 0) {
+                return false;
+            }
+            i = text.indexOf('<', end);
+        }
+        return true;
+    }
+
     /** End index (exclusive) of {@code <br>}, {@code <br/>} or {@code <br />} starting at {@code i}, else -1. */
-    private static int lineBreakTagEnd(String text, int i) {
+    static int lineBreakTagEnd(String text, int i) {
         int n = text.length();
         if (i + 3 >= n || (text.charAt(i + 1) | 0x20) != 'b' || (text.charAt(i + 2) | 0x20) != 'r') {
             return -1;
@@ -158,7 +192,7 @@ public final class MarkupStripper implements CleaningStage {
         return -1;
     }
 
-    private static boolean isAsciiLetter(char c) {
+    static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 

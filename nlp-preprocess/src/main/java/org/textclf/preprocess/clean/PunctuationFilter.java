@@ -33,12 +33,12 @@ public final class PunctuationFilter implements CleaningStage {
     /** The only instance: the stage has no parameters. */
     public static final PunctuationFilter INSTANCE = new PunctuationFilter();
 
-    private static final byte KEEP = 0;
-    private static final byte SPACE = 1;
-    private static final byte DELETE = 2;
-    private static final byte MARK = 3;
-    private static final byte WHITESPACE = 4;
-    private static final byte APOSTROPHE = 5;
+    static final byte KEEP = 0;
+    static final byte SPACE = 1;
+    static final byte DELETE = 2;
+    static final byte MARK = 3;
+    static final byte WHITESPACE = 4;
+    static final byte APOSTROPHE = 5;
 
     /** Classes of the ASCII range, which is almost all of English text; avoids {@link Character#getType(int)}. */
     private static final byte[] ASCII = new byte[128];
@@ -153,7 +153,7 @@ public final class PunctuationFilter implements CleaningStage {
         return len + 2;
     }
 
-    private static byte classify(int cp) {
+    static byte classify(int cp) {
         if (cp < 128) {
             return ASCII[cp];
         }

@@ -12,7 +12,8 @@ import org.textclf.preprocess.vocab.Vocabulary;
  *
  * <p>Unknown tokens become {@link Vocabulary#UNK_ID}; so does a token that literally reads {@code <pad>}, because
  * {@link Vocabulary#PAD_ID} is reserved for padding and would be masked out. An empty token list gives an empty
- * array (see {@link Batch} for how it is padded).
+ * array (see {@link Batch} for how it is padded). For raw text, {@link TextEncoder} gives the same ids as
+ * {@code encode(pipeline.tokens(raw))} in one pass, without the token Strings.
  *
  * <pre>{@code
  * Encoder encoder = new Encoder(vocab, EncoderConfig.builder().maxLength(400).truncation(Truncation.HEAD_TAIL).build());

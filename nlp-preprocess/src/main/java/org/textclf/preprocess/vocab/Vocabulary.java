@@ -67,19 +67,79 @@ public final class Vocabulary {
     private static final Pattern TRAILER = Pattern.compile("#textclf-vocab v1 size=(\\d{1,10}) sha256=([0-9a-f]{64})");
 
     private final String[] tokens;
-    private final Map<String, Integer> ids;
+    /**
+     * Two open-addressing hash tables over the frozen tokens, built once here and never changed: {@code front} holds
+     * the {@value #FRONT} most frequent tokens (ids below it), {@code rest} the others. Slot = (String hash &lt;&lt; 32)
+     * | (id + 1), 0 = empty, linear probing, at most 2/3 full. Why two: token occurrences follow Zipf's law, so most
+     * lookups are for a few thousand tokens, and a table of only those (64 KB) stays in the CPU cache, while their
+     * slots in one big table would be spread over as many cache lines as there are hot tokens. Keyed by
+     * {@link String#hashCode()} so that {@link #id(char[], int, int, int)} can look up a token straight from a
+     * character buffer (the one-pass {@code TextEncoder}) without making a String; {@link #id(String)} uses the
+     * same tables.
+     */
+    private final long[] front;
+    private final int frontShift;
+    private final long[] rest;
+    private final int restShift;
+    /**
+     * Every token as one entry, in id order: id (2 chars), length (2 chars), the token's characters. A slot points
+     * at its entry, so checking a hit reads the slot and one place in this array (two cache misses for a rare token,
+     * not three as with a separate offsets array), and frequent tokens' entries sit together at the start.
+     */
+    private final char[] entries;
     private final String checksum;
+
+    /** Number of most frequent tokens in the small table. */
+    static final int FRONT = 4096;
 
     private Vocabulary(String[] tokens) {
         this.tokens = tokens;
-        this.ids = new HashMap<>(tokens.length * 2);
+        int frontSize = Math.min(FRONT, tokens.length);
+        int restSize = tokens.length - frontSize;
+        this.front = new long[tableSize(frontSize)];
+        this.frontShift = 32 - Integer.numberOfTrailingZeros(front.length);
+        this.rest = new long[tableSize(restSize)];
+        this.restShift = 32 - Integer.numberOfTrailingZeros(rest.length);
+        long total = 0;
+        for (String t : tokens) {
+            total += t.length() + 4;
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("tokens have " + total + " characters in total, more than an array holds");
+        }
+        this.entries = new char[(int) total];
+        int[] at = new int[tokens.length];
+        int next = 0;
         for (int i = 0; i < tokens.length; i++) {
-            Integer previous = ids.put(tokens[i], i);
-            if (previous != null) {
-                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + previous + " and " + i);
+            String t = tokens[i];
+            at[i] = next;
+            entries[next] = (char) (i >>> 16);
+            entries[next + 1] = (char) i;
+            entries[next + 2] = (char) (t.length() >>> 16);
+            entries[next + 3] = (char) t.length();
+            t.getChars(0, t.length(), entries, next + 4);
+            next += t.length() + 4;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            int hash = tokens[i].hashCode();
+            int other = find(entries, at[i] + 4, tokens[i].length(), hash);
+            if (other >= 0) {
+                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + other + " and " + i);
             }
+            long[] table = i < FRONT ? front : rest;
+            int mask = table.length - 1;
+            int slot = (hash * 0x9E3779B9) >>> (i < FRONT ? frontShift : restShift);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = (long) hash << 32 | (at[i] + 1);
         }
         this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
+    }
+
+    /** A power of two at least 1.5 times {@code n} (at most 2/3 full: short probe runs), at least 4. */
+    private static int tableSize(int n) {
+        return 1 << Math.max(2, 32 - Integer.numberOfLeadingZeros(n + n / 2));
     }
 
     /**
@@ -135,8 +195,119 @@ public final class Vocabulary {
 
     /** The id of {@code token}, or {@link #UNK_ID} when absent. */
     public int id(String token) {
-        Integer id = ids.get(token);
-        return id == null ? UNK_ID : id;
+        int found = find(token);
+        return found < 0 ? UNK_ID : found;
+    }
+
+    private int find(String token) {
+        if (token == null) {
+            return -1;
+        }
+        int hash = token.hashCode();
+        int found = find(front, frontShift, token, hash);
+        return found >= 0 ? found : find(rest, restShift, token, hash);
+    }
+
+    private int find(long[] table, int shift, String token, int hash) {
+        int mask = table.length - 1;
+        // Fibonacci hashing: String hashes of similar tokens differ in their low bits only, this spreads them
+        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int p = (int) entry - 1;
+                if (sameChars(p, token)) {
+                    return idAt(p);
+                }
+            }
+        }
+    }
+
+    private int find(char[] text, int offset, int length, int hash) {
+        int found = find(front, frontShift, text, offset, length, hash);
+        return found >= 0 ? found : find(rest, restShift, text, offset, length, hash);
+    }
+
+    private int find(long[] table, int shift, char[] text, int offset, int length, int hash) {
+        int mask = table.length - 1;
+        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int p = (int) entry - 1;
+                if (sameChars(p, text, offset, length)) {
+                    return idAt(p);
+                }
+            }
+        }
+    }
+
+    private int idAt(int entry) {
+        return entries[entry] << 16 | entries[entry + 1];
+    }
+
+    private int length(int entry) {
+        return entries[entry + 2] << 16 | entries[entry + 3];
+    }
+
+    private boolean sameChars(int p, String token) {
+        int length = token.length();
+        if (length(p) != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (entries[p + 4 + k] != token.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the entry at {@code p} is {@code text[offset, offset + length)}; a plain loop, as tokens are short. */
+    private boolean sameChars(int p, char[] text, int offset, int length) {
+        if (length(p) != length) {
+            return false;
+        }
+        int from = p + 4;
+        for (int k = 0; k < length; k++) {
+            if (entries[from + k] != text[offset + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The id of the token made of {@code chars[offset, offset + length)}, or {@link #UNK_ID} when absent: the same as
+     * {@code id(new String(chars, offset, length))} without making the String.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public int id(char[] chars, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        return id(chars, offset, length, hash);
+    }
+
+    /**
+     * Like {@link #id(char[], int, int)} with the token's hash already computed by the caller (while it wrote the
+     * characters): {@code hash} must be what {@link String#hashCode()} gives for that token, i.e.
+     * {@code h = 31 * h + c} over its characters from {@code h = 0}. A wrong hash gives {@link #UNK_ID}, never a
+     * wrong token's id, because the characters are always compared.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public int id(char[] chars, int offset, int length, int hash) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        int found = find(chars, offset, length, hash);
+        return found < 0 ? UNK_ID : found;
     }
 
     /**
@@ -156,7 +327,7 @@ public final class Vocabulary {
 
     /** Whether {@code token} has its own id (true for {@code <pad>} and {@code <unk>}). */
     public boolean contains(String token) {
-        return ids.containsKey(token);
+        return find(token) >= 0;
     }
 
     /** All tokens in id order (immutable). */

@@ -188,6 +188,7 @@ class MarkupStripperTest {
             }
             String text = sb.toString();
             String fast = MarkupStripper.withoutSimpleMarkup(text);
+            assertEquals(fast != null, MarkupStripper.onlyLineBreakMarkup(text), () -> escape(text));
             if (fast != null) {
                 shortcut++;
                 assertEquals(MarkupStripper.parse(text), fast, () -> "shortcut differs from jsoup for " + escape(text));

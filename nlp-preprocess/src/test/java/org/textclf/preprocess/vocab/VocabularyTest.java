@@ -270,4 +270,50 @@ class VocabularyTest {
         }
         assertNotEquals(Vocabulary.of(List.of("<pad>", "<unk>", "a")), Vocabulary.of(List.of("<pad>", "<unk>", "b")));
     }
+
+    @Test
+    void charRangeLookupMatchesStringLookup() {
+        Vocabulary v = Vocabulary.of(List.of("<pad>", "<unk>", "the", "a", "caf\u00e9", "\ud83d\ude00", "Aa", "BB"));
+        char[] buf = "xxthe a caf\u00e9 \ud83d\ude00 Aa BB zz".toCharArray();
+        assertEquals(2, v.id(buf, 2, 3));
+        assertEquals(3, v.id(buf, 6, 1));
+        assertEquals(4, v.id(buf, 8, 4));
+        assertEquals(5, v.id(buf, 13, 2));
+        assertEquals(6, v.id(buf, 16, 2));                  // "Aa" and "BB" have the same String hash
+        assertEquals(7, v.id(buf, 19, 2));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 22, 2));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 2, 2));   // "th": a prefix is not the token
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 2, 3, "the".hashCode() + 1)); // a wrong hash never finds a wrong id
+        assertEquals(2, v.id(buf, 2, 3, "the".hashCode()));
+        assertEquals(Vocabulary.UNK_ID, v.id((String) null));
+        assertFalse(v.contains(null));
+        assertThrows(IndexOutOfBoundsException.class, () -> v.id(buf, 30, 5));
+    }
+
+    @Test
+    void charRangeLookupOnSeededRandomTokens() {
+        Random random = new Random(5);
+        List<String> tokens = new ArrayList<>(List.of(Vocabulary.PAD, Vocabulary.UNK));
+        java.util.Set<String> seen = new java.util.HashSet<>(tokens);
+        while (tokens.size() < 5_000) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(6);
+            for (int k = 0; k < n; k++) {
+                sb.append((char) ('a' + random.nextInt(random.nextBoolean() ? 3 : 26)));
+            }
+            if (seen.add(sb.toString())) {
+                tokens.add(sb.toString());
+            }
+        }
+        Vocabulary v = Vocabulary.of(tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            char[] padded = ("#" + t + "#").toCharArray();
+            assertEquals(i, v.id(padded, 1, t.length()));
+            assertEquals(i, v.id(t));
+            assertTrue(v.contains(t));
+            String absent = t + "\u00e9";
+            assertEquals(Vocabulary.UNK_ID, v.id(absent.toCharArray(), 0, absent.length()));
+        }
+    }
 }

@@ -1,0 +1,165 @@
+package org.textclf.preprocess.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.textclf.preprocess.PipelineConfig;
+import org.textclf.preprocess.SharedCorpora;
+import org.textclf.preprocess.TextPipeline;
+
+/** The one-pass scanner hands over exactly the tokens of the stages, for every configuration it serves. */
+class TokenScannerTest {
+
+    /** Every pipeline with the default tokenizer: 16 combinations of the four cleaning steps. */
+    private static final List<TextPipeline> PIPELINES = new ArrayList<>();
+
+    static {
+        for (int bits = 0; bits < 16; bits++) {
+            PIPELINES.add(TextPipeline.fromConfig(new PipelineConfig((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                    (bits & 8) != 0, "default")));
+        }
+    }
+
+    private static TokenScanner scanner(TextPipeline p) {
+        PipelineConfig c = p.config();
+        return TokenScanner.of(c.stripMarkup(), c.lowercase(), c.removePunctuation());
+    }
+
+    /** The scanner's tokens, or {@code null} when it declines; checks each hash against String.hashCode. */
+    static List<String> scan(TokenScanner scanner, String raw) {
+        List<String> tokens = new ArrayList<>();
+        boolean done = scanner.scan(raw, (chars, length, hash) -> {
+            String token = new String(chars, 0, length);
+            assertEquals(token.hashCode(), hash, token);
+            tokens.add(token);
+            return true;
+        });
+        return done ? tokens : null;
+    }
+
+    /** Same tokens as the stages, or a decline that only a İ or Σ to lower-case may cause. */
+    private static boolean assertSameAsStages(TextPipeline pipeline, TokenScanner scanner, String raw) {
+        List<String> fast = scan(scanner, raw);
+        if (fast == null) {
+            assertTrue(pipeline.config().lowercase() && (raw.indexOf('\u0130') >= 0 || raw.indexOf('\u03a3') >= 0),
+                    () -> "declined without İ or Σ: " + MarkupStripperTest.escape(raw));
+            return false;
+        }
+        assertEquals(pipeline.tokens(raw), fast, () -> pipeline + " on " + MarkupStripperTest.escape(raw));
+        return true;
+    }
+
+    @Test
+    void literalCases() {
+        TokenScanner s = TokenScanner.of(true, true, true);
+        assertEquals(List.of("dont", "stop", "me", "now"), scan(s, "DON'T <br />stop<BR>me &  now!"));
+        assertEquals(List.of("a", "b"), scan(s, "a<br/>'b"));
+        assertEquals(List.of(), scan(s, " <br /> "));
+        assertEquals(List.of("great", "fun"), scan(s, "<title>Great</title><body>Fun</body>"));
+        assertEquals(List.of("caf\u00e9", "m\u00fcller", "cant"), scan(s, "Caf\u00e9 M\u00dcLLER\u00a0\ud83d\ude00 can\u2019t"));
+        assertEquals(List.of("cooperate", "e\u0301"), scan(s, "co\u00adoperate \u0301E\u0301"));
+        assertEquals(List.of("a", "b"), scan(s, "a &lt;b"));
+        assertEquals(null, scan(s, "\u0130stanbul"));
+        assertEquals(null, scan(s, "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3"));
+        assertEquals(List.of("\u0130stanbul", "\u03a3"), scan(TokenScanner.of(true, false, true), "\u0130stanbul \u03a3"));
+        assertEquals(List.of("don't", "<i>x</i>"), scan(TokenScanner.of(false, true, false), "Don't <i>x</i>"));
+    }
+
+    /** Per code point lower case equals String.toLowerCase(ROOT), except for the two code points the scanner declines. */
+    @Test
+    void perCodePointLowerCaseEqualsRootLowerCaseForEveryCodePoint() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (cp == 0x130 || cp == 0x3A3) {
+                continue;
+            }
+            String s = new String(Character.toChars(cp));
+            String expected = s.toLowerCase(Locale.ROOT);
+            int lower = Character.toLowerCase(cp);
+            if (!expected.equals(new String(Character.toChars(lower)))) {
+                throw new AssertionError("U+" + Integer.toHexString(cp) + " lower-cases to " + expected);
+            }
+            // the scanner writes each token over the input it has already read
+            if (Character.charCount(lower) > Character.charCount(cp)) {
+                throw new AssertionError("U+" + Integer.toHexString(cp) + " lower-cases to more chars");
+            }
+        }
+        assertEquals("i\u0307", "\u0130".toLowerCase(Locale.ROOT));
+        assertEquals("\u03c3\u03c2", "\u03a3\u03a3".toLowerCase(Locale.ROOT));
+    }
+
+    /** Every BMP code point (surrogate halves included) alone and between letters, apostrophes and line breaks. */
+    @Test
+    void everyBmpCodePointInContext() {
+        for (TextPipeline p : List.of(PIPELINES.get(15), PIPELINES.get(13), PIPELINES.get(11), PIPELINES.get(6))) {
+            TokenScanner s = scanner(p);
+            for (int cp = 0; cp <= 0xFFFF; cp++) {
+                String c = String.valueOf((char) cp);
+                assertSameAsStages(p, s, "Ab" + c + "'x" + c + "\u0301 y'" + c + "<br />" + c + "\u2019Z " + c);
+            }
+        }
+    }
+
+    @Test
+    void equalsTheStagesOnRandomStrings() {
+        List<String> fragments = List.of("a", "Z", "x1", "I", "\u00c9", "e\u0301", "\u0301", "'", "\u2019", " ", "\t",
+                "\n", "\u00a0", "\u3000", "\u0085", "\u00ad", "\u200b", "\ufe0f", "\u20e3", "!", ".", "-", "\"", "&", "& ",
+                "&amp;", "&x", "&#39;", "&lt;", "&eacute;", "<br>", "<br />", "<BR/>", "<br", "<i>", "</i>", "<p>", "<b>",
+                "<script>x</script>", "<!-- c -->", "<title>", "<", "<3", ">", "\u0000", "\u0003", "\u0130", "\u03a3",
+                "\u212a", "\u1e9e", "\u2126", "\ud801\udc00", "\ud83d\ude00", "\ud800", "\udc00", "\ue000", "\u0663",
+                "\u00bd", "\u0928\u094d", "\u01c5", "\u1f88", "DON'T", "can\u2019t", "<pad>", "<unk>");
+        Random random = new Random(7);
+        int taken = 0;
+        int runs = 0;
+        for (int i = 0; i < 6_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(14);
+            for (int k = 0; k < n; k++) {
+                if (random.nextInt(6) == 0) {
+                    sb.appendCodePoint(random.nextInt(5) == 0 ? random.nextInt(0x110000) : random.nextInt(0x3000));
+                } else {
+                    sb.append(fragments.get(random.nextInt(fragments.size())));
+                }
+            }
+            String raw = sb.toString();
+            for (TextPipeline p : PIPELINES) {
+                runs++;
+                if (assertSameAsStages(p, scanner(p), raw)) {
+                    taken++;
+                }
+            }
+        }
+        assertTrue(taken > runs * 8 / 10, "one pass taken " + taken + " of " + runs + " times");
+    }
+
+    @Test
+    void equalsTheStagesOnImdbReviews() {
+        List<String> docs = SharedCorpora.tsvTexts(SharedCorpora.corpus("imdb").resolve("test.tsv.gz"), 2_000);
+        for (TextPipeline p : List.of(PIPELINES.get(15), PIPELINES.get(7), PIPELINES.get(13))) {
+            TokenScanner s = scanner(p);
+            int taken = 0;
+            for (String doc : docs) {
+                if (assertSameAsStages(p, s, doc)) {
+                    taken++;
+                }
+            }
+            assertTrue(taken == docs.size(), "one pass taken for " + taken + " of " + docs.size());
+        }
+    }
+
+    @Test
+    void stopsWhenTheSinkSaysSo() {
+        List<String> seen = new ArrayList<>();
+        assertTrue(TokenScanner.of(true, true, true).scan("a b c d \u0130", (chars, length, hash) -> {
+            seen.add(new String(chars, 0, length));
+            return seen.size() < 2;
+        }));
+        assertEquals(List.of("a", "b"), seen);
+        assertFalse(TokenScanner.of(true, true, true).scan("a \u0130", (chars, length, hash) -> true));
+    }
+}
