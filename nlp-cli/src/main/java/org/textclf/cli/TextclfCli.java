@@ -24,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
       PreprocessCommand.class,
       VocabCommand.class,
       MetricsCommand.class,
+      ClassifyCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
