@@ -65,12 +65,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Classify every document of one or more corpora with a trained model; predictions in input order as",
-      "JSON Lines: {\"id\", \"gold\" (labelled input), \"label\" (or \"labels\" for multi-label), \"scores\": {label: p}}.",
-      "--top-k adds \"top\" (the k best labels); --attention adds \"attention\": [{\"token\", \"position\", \"weight\"",
-      "(, \"oov\": true)}] where token is the cleaned token and position its index among the document's tokens.",
-      "Character offsets in the original text are not given: cleaning (markup stripping, entity decoding,",
-      "punctuation removal) does not keep them.",
+      "Classify every document of one or more corpora with a trained model. Predictions are written in input order"
+          + " as JSON Lines: {\"id\", \"gold\" (labelled input), \"label\" (\"labels\" for multi-label), \"scores\":"
+          + " {label: probability}}, the format `textclf metrics` reads.",
+      "--top-k adds \"top\" (the k best labels); --attention adds \"attention\": [{\"token\", \"position\","
+          + " \"weight\"}, ...] (\"oov\": true for tokens the model does not know), where token is the cleaned token and"
+          + " position its index among the document's tokens. Character offsets in the original text are not given:"
+          + " cleaning (markup stripping, entity decoding, punctuation removal) does not keep them.",
       "Example: ./textclf classify --model imdb.textclf --input reviews.tsv.gz --output predictions.jsonl"
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -209,6 +210,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
           writer.skip(items, from);
         } catch (RuntimeException e) {
+          writer.skipFailed = true;
           partial.close(); // untouched: its checkpoint still describes it
           throw e;
         }
@@ -300,6 +302,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
       return "--threshold must be in [0, 1], was " + threshold;
+    }
+    if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
+      return "--output " + output + " is a directory; give a file name";
     }
     if (resume && output.equals("-")) {
       return "--resume needs --output to be a file, not standard output";
@@ -560,7 +565,6 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
       String now = HexFormat.of().formatHex(cloneDigest().digest());
       if (n < from.items() || !now.equals(from.inputSha256())) {
-        skipFailed = true;
         throw new IllegalStateException("cannot resume " + partial.partialFile() + ": the first " + from.items()
             + " input documents are not the ones the interrupted run read (the input changed)");
       }

@@ -401,6 +401,17 @@ class ClassifyCommandTest {
       if (!forcibly) {
         String childErr = Files.readString(errLog);
         assertTrue(childErr.contains("run the same command with --resume to continue"), childErr);
+        // The same file name with other content is refused, and the partial output is left as it was.
+        byte[] original = Files.readAllBytes(big);
+        byte[] partialBefore = Files.readAllBytes(PartialOutput.partialOf(out.toAbsolutePath()));
+        Files.writeString(big, "food\tchanged first row\n" + sb.substring(sb.indexOf("\n") + 1), StandardCharsets.UTF_8);
+        CliRunner.Result changed = CliRunner.run("classify", "-m", gru.toString(), "-i", big.toString(), "-o",
+            out.toString(), "--batch-size", "16", "--threads", "2", "--resume");
+        assertEquals(1, changed.exitCode(), changed.err());
+        assertTrue(changed.err().contains("input documents are not the ones the interrupted run read (the input changed)"),
+            changed.err());
+        assertArrayEquals(partialBefore, Files.readAllBytes(PartialOutput.partialOf(out.toAbsolutePath())));
+        Files.write(big, original);
       }
 
       CliRunner.Result resumed = CliRunner.run("classify", "-m", gru.toString(), "-i", big.toString(), "-o",
