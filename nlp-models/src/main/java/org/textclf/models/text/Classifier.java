@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.nd4j.common.config.ND4JSystemProperties;
 import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.TextNetwork;
@@ -54,7 +55,9 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * of the network (SameDiff {@code dup()}, created lazily, the first being the bundle's own). A call
  * borrows one copy per batch and blocks while all are busy; a thread gets back the copy it used last
  * when that one is free, which keeps SameDiff's per-thread sessions to about one per copy. Memory: each
- * copy holds the network's weights once more.
+ * copy holds the network's weights once more. Loading this class switches off SameDiff's array cache for
+ * the JVM (system property {@code org.nd4j.autodiff.samediff=false}, unless set) because in M2.1 it grows
+ * without bound under varying batch shapes (see the static initializer).
  *
  * <p>Instances are immutable apart from the pool; {@link #withDecision} gives a view sharing the pool.
  * The bundle's network must not be trained while a classifier uses it.
@@ -63,6 +66,19 @@ public final class Classifier {
 
     /** Default documents per network call. */
     public static final int DEFAULT_BATCH_SIZE = 32;
+
+    static {
+        // ND4J 1.0.0-M2.1's SameDiff array cache (an ArrayCacheMemoryMgr per graph and thread, meant to stay
+        // under a quarter of JavaCPP's maxBytes) does not keep to its limit when batch shapes vary, as they do
+        // when every batch is padded to its longest document: classifying IMDB reviews in batches of 32 with a
+        // GRU under -Xmx512m, native memory grew by ~5 MB per batch (343 MB -> 1277 MB after 175 batches, and
+        // JavaCPP's 2 GB physical limit after a few thousand documents); with the cache off it stayed at about
+        // 400 MB. The switch is a JVM-wide system property read when a session is created, so it is set here,
+        // before any of this class's sessions exist, unless the user chose a value.
+        if (System.getProperty(ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE) == null) {
+            System.setProperty(ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE, "false");
+        }
+    }
 
     /** How labels are decided from the scores. Immutable. */
     public static final class Decision {
