@@ -48,7 +48,7 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * but the op objects of the graph are shared, and executing some kinds writes into them (legacy
  * reductions with an axis input get their dimensions set, scalar ops with a scalar input their scalar;
  * every legacy op's arrays are cleared after it runs; the source says "make sure executing like that is
- * thread safe" as a TODO). textclf's graphs hold none of the first two kinds, and a probe
+ * thread safe" as work still to do). textclf's graphs hold none of the first two kinds, and a probe
  * ({@code org.textclf.models.bench.SharedGraphProbe} in the test sources: 4 threads x 150 and 2 x 400
  * unsynchronized calls on one graph, every architecture) saw no result differ by a bit; still, an
  * unpromised property is not a contract. So this class keeps a pool of up to {@link #replicas()} copies
