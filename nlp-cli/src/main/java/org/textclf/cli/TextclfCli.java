@@ -27,6 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       TrainCommand.class,
       EvalCommand.class,
       DemoCommand.class,
+      ClassifyCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -11,5 +11,10 @@
  * {@link org.textclf.cli.BundleFiles} (model bundles) so that a failed run never leaves a half-written file.
  * {@code train}, {@code eval} and {@code demo} share {@link org.textclf.cli.TrainingProgress} and
  * {@link org.textclf.cli.ModelEvaluation}, so they report the same numbers the same way.
+ *
+ * <p>{@code classify} adds the machinery of a long streaming run: {@link org.textclf.cli.OrderedParallel}
+ * (bounded, order-preserving parallel map), {@link org.textclf.cli.InputItems} (documents of several
+ * inputs, a read error becoming a counted failure), {@link org.textclf.cli.PartialOutput} (checkpointed
+ * partial output for {@code --resume}) and {@link org.textclf.cli.Progress}.
  */
 package org.textclf.cli;

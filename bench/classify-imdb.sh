@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Batch classification throughput: `textclf classify` over all 50,000 IMDB reviews (train + test) at 1 and 2
+# worker threads, docs/s and peak RSS (/usr/bin/time -v). Results go to docs/benchmarks.md by hand.
+#
+# Usage: bench/classify-imdb.sh [arch] [train-rows]   (defaults: gru-attention, 2000)
+# The model is trained quickly (1 epoch on the first train-rows training reviews, embedding/hidden 64,
+# max length 256 tokens): accuracy is not the point, a real network of the shipped kind is.
+# Each run uses OMP_NUM_THREADS=1 so that --threads is the only parallelism (2 workers x 1 OpenMP thread
+# on 2 cores); the heap is capped at 512 MB to show that memory does not grow with the corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+arch="${1:-gru-attention}"
+rows="${2:-2000}"
+shared="${TEXTCLF_SHARED_DIR:-$(pwd)/../shared}"
+imdb="$shared/corpora/imdb"
+[[ -f "$imdb/train.tsv.gz" && -f "$imdb/test.tsv.gz" ]] || { echo "IMDB not found at $imdb" >&2; exit 1; }
+work="${TMPDIR:-/tmp}/textclf-classify-bench"
+mkdir -p "$work"
+
+./mvnw -B -q -o -DskipTests -pl nlp-cli -am package >&2
+cp="nlp-cli/target/textclf-cli.jar:$(ls nlp-cli/target/lib/*.jar | tr '\n' ':')"
+model="$work/imdb-$arch-$rows.textclf"
+if [[ ! -f "$model" ]]; then
+  OMP_NUM_THREADS=1 java -cp "$cp" bench/java/TrainClassifyBenchModel.java "$imdb/train.tsv.gz" "$rows" "$arch" "$model"
+fi
+
+echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg); model $model ($arch)"
+for threads in 1 2; do
+  out="$work/predictions-$arch-t$threads.jsonl"
+  log="$work/time-$arch-t$threads.log"
+  start=$(date +%s.%N)
+  OMP_NUM_THREADS=1 /usr/bin/time -v java -Xmx512m -cp "$cp" org.textclf.cli.TextclfCli classify --model "$model" \
+    --input "$imdb/train.tsv.gz" "$imdb/test.tsv.gz" --output "$out" --threads "$threads" --batch-size 32 2> "$log"
+  end=$(date +%s.%N)
+  docs=$(wc -l < "$out")
+  rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
+  grep 'textclf classify:' "$log" || true
+  awk -v d="$docs" -v s="$start" -v e="$end" -v r="$rss" -v t="$threads" 'BEGIN {
+    printf "threads %d: %d documents in %.1f s = %.1f docs/s (wall, JVM start and model load included), peak RSS %.0f MB\n",
+      t, d, e - s, d / (e - s), r / 1024 }'
+done
+if cmp -s "$work/predictions-$arch-t1.jsonl" "$work/predictions-$arch-t2.jsonl"; then
+  echo "outputs at 1 and 2 threads are byte-identical"
+else
+  echo "outputs at 1 and 2 threads DIFFER" >&2
+fi
+echo "== done $(date -u +%Y-%m-%dT%H:%M:%SZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
