@@ -1,5 +1,7 @@
 package org.textclf.cli;
 
+import org.textclf.models.Threads;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
@@ -138,6 +140,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(model)) {
       throw new IllegalArgumentException(model + ": model file not found");
     }
+    // Workers already run in parallel: give each a share of the cores for ND4J's native loops rather
+    // than letting every worker start a full OpenMP team (N workers x cores threads oversubscribes).
+    Threads.set(Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
     Classifier classifier = Classifier.of(ModelBundle.read(model), threads, batchSize);
     if (threshold != null && !classifier.multiLabel()) {
       return usageError("--threshold applies to multi-label models; " + model + " is single-label (use --top-k)");

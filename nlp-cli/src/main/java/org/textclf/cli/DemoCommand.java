@@ -1,5 +1,7 @@
 package org.textclf.cli;
 
+import org.textclf.models.Threads;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     epochs < 1 ? "--epochs must be >= 1, was " + epochs : "--examples must be >= 0, was " + examples);
         }
-        NativeThreads.apply(threads);
+        Threads.set(threads);
         long start = System.nanoTime();
         Split split = Splitter.stratified(DefaultCorpus.documents(), seed);
         out.println("textclf demo: " + DefaultCorpus.description());

@@ -1,5 +1,7 @@
 package org.textclf.cli;
 
+import org.textclf.models.Threads;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -112,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--batch-size must be >= 1, was " + batchSize);
             }
             options = EvaluationOptions.builder().bootstrap(bootstrap).seed(seed).build();
-            NativeThreads.apply(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            Threads.set(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.textclf.cli;
 
+import org.textclf.models.Threads;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -199,14 +201,14 @@ final class TrainCommand implements Callable<Integer> {
         TextModelTrainer trainer = parse(() -> trainer(arch));
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         parse(() -> {
-            NativeThreads.apply(threadCount);
+            Threads.set(threadCount);
             return null;
         });
 
         Data data = data();
         checkTrainingData(data);
         err.printf(Locale.ROOT, "train: %s on %,d documents from %s, validation %s; %s threads%n", arch.id(),
-                data.train().size(), data.trainSource(), data.validSource(), NativeThreads.describe());
+                data.train().size(), data.trainSource(), data.validSource(), Threads.describe());
         err.println("train: " + trainer);
         err.flush();
 
