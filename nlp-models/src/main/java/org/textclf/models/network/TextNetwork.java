@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -42,6 +43,7 @@ public final class TextNetwork {
     static final String DROPOUT_PREFIX = "dropout_";
     /** SameDiff's (protected) name for the gradient sub-graph. */
     private static final String GRAD_FUNCTION = "grad";
+    private static final java.lang.reflect.Field FREED_IDS = freedIdsField();
 
     private final NetworkConfig config;
     private final SameDiff sd;
@@ -242,6 +244,78 @@ public final class TextNetwork {
             if (!inferenceDropout.containsValue(a)) {
                 close(a);
             }
+        }
+    }
+
+    /**
+     * The loss (under {@link #LOSS}) and the gradient of every parameter in {@code params} (under
+     * the parameter's name) for one fed batch; the caller owns and should close the returned arrays.
+     *
+     * <p>Why not {@code SameDiff.calculateGradientsAndOutputs}: in ND4J 1.0.0-M2.1 it calls
+     * {@code gradFn.setEnableCache(false)} on the gradient sub-graph before every run, and
+     * {@code InferenceSession} only hands intermediate arrays back to its memory manager (which
+     * closes or recycles them) when {@code sameDiff.isEnableCache()} is true. Every intermediate of
+     * the backward pass (several table-sized arrays per embedding table) is then left to the
+     * garbage collector, which rarely runs because the Java wrappers are tiny, so off-heap memory
+     * grew by tens of megabytes per step until a long run died. Running the gradient sub-graph
+     * with the cache enabled releases them as soon as their last consumer has run; dropout comes
+     * from placeholders here, so running it as "inference" computes the same values.
+     *
+     * <p>Synchronized on this network: not for concurrent use with other graph runs.
+     */
+    public synchronized Map<String, INDArray> lossAndGradients(Map<String, INDArray> feed, List<String> params) {
+        prepareGradients();
+        SameDiff gradFn = sd.getFunction(GRAD_FUNCTION);
+        List<String> wanted = new ArrayList<>();
+        wanted.add(LOSS);
+        Map<String, String> gradNames = new HashMap<>();
+        for (String p : params) {
+            SDVariable g = sd.getVariable(p).getGradient();
+            if (g == null) {
+                throw new IllegalArgumentException("parameter '" + p + "' has no gradient: the loss does not depend on it");
+            }
+            gradNames.put(p, g.name());
+            wanted.add(g.name());
+        }
+        gradFn.setEnableCache(true);
+        Map<String, INDArray> out = gradFn.output(feed, wanted);
+        forgetFreedIds(gradFn);
+        forgetFreedIds(sd);
+        Map<String, INDArray> result = new HashMap<>();
+        result.put(LOSS, out.get(LOSS));
+        for (String p : params) {
+            result.put(p, out.get(gradNames.get(p)));
+        }
+        return result;
+    }
+
+    /**
+     * {@code InferenceSession.freedArrays} (M2.1) records the id of every array released during a
+     * run, to avoid releasing one twice, and is never cleared: a few hundred boxed ids per step, so
+     * hundreds of megabytes of heap over a long training run. Ids are never reused (recycled arrays
+     * get a new id), so the set can be emptied between runs. It is a protected field, hence the
+     * reflection; if a future ND4J drops it, there is nothing to clear.
+     */
+    private static void forgetFreedIds(SameDiff graph) {
+        if (FREED_IDS == null) {
+            return;
+        }
+        for (InferenceSession s : graph.getSessions().values()) {
+            try {
+                ((java.util.Set<?>) FREED_IDS.get(s)).clear();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot clear InferenceSession.freedArrays", e);
+            }
+        }
+    }
+
+    private static java.lang.reflect.Field freedIdsField() {
+        try {
+            java.lang.reflect.Field f = InferenceSession.class.getDeclaredField("freedArrays");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            return null;
         }
     }
 

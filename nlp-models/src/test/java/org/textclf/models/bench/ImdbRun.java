@@ -45,8 +45,8 @@ public final class ImdbRun {
             @Override
             public void onStep(Step s) {
                 if (s.step() % 50 == 0) {
-                    System.out.printf(Locale.ROOT, "epoch %d step %d/%d loss %.4f %.0f docs/s eta %.0f s%n", s.epoch(), s.step(),
-                            s.stepsPerEpoch(), s.loss(), s.docsPerSecond(), s.etaSeconds());
+                    System.out.printf(Locale.ROOT, "epoch %d step %d/%d loss %.4f %.0f docs/s eta %.0f s %s%n", s.epoch(), s.step(),
+                            s.stepsPerEpoch(), s.loss(), s.docsPerSecond(), s.etaSeconds(), MemoryProbe.rss());
                 }
             }
 

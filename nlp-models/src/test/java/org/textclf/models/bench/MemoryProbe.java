@@ -15,7 +15,9 @@ import org.textclf.models.train.TrainingListener;
 
 /**
  * Resident memory while training on random documents of varying (or fixed) length:
- * {@code java -cp ... org.textclf.models.bench.MemoryProbe <architecture> <fixedLength:true|false> <docs>}.
+ * {@code java -cp ... org.textclf.models.bench.MemoryProbe <architecture> <fixedLength:true|false> <docs> [mode]},
+ * mode {@code train} (the Trainer, default), {@code forward}, {@code grad} (SameDiff's
+ * {@code calculateGradientsAndOutputs}) or {@code lossAndGradients} (TextNetwork's replacement).
  */
 public final class MemoryProbe {
 
@@ -55,16 +57,21 @@ public final class MemoryProbe {
                 row[0] = 1;
             }
             net.prepareGradients();
-            for (int step = 1; step <= 40; step++) {
+            for (int step = 1; step <= Integer.getInteger("probe.steps", 40); step++) {
                 java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> feed = net.trainingInputs(pb.ids(), pb.mask(), y);
                 if (mode.equals("forward")) {
                     net.sameDiff().output(feed, TextNetwork.LOSS).values().forEach(TextNetwork::close);
+                } else if (mode.equals("lossAndGradients")) {
+                    net.lossAndGradients(feed, net.parameterNames()).values().forEach(TextNetwork::close);
                 } else {
                     var og = net.sameDiff().calculateGradientsAndOutputs(feed, List.of(TextNetwork.LOSS), net.parameterNames());
                     og.getOutputs().values().forEach(TextNetwork::close);
                     og.getGradients().values().forEach(TextNetwork::close);
                 }
                 net.release(feed);
+                if (Boolean.getBoolean("probe.gc")) {
+                    System.gc();
+                }
                 if (step % 10 == 0) {
                     System.out.println("step " + step + " " + mode + " " + rss());
                 }
