@@ -1,5 +1,6 @@
 package org.textclf.models.network;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -77,46 +78,89 @@ final class GruKernel {
         return new Forward(x, h0, wx, wh, out, r, u, c, hn);
     }
 
-    /** Backpropagation through time; {@code dOut} is dLoss/dOut [T, B, H]. */
+    /**
+     * The gates of a forward pass whose outputs are known: with every previous state given, the
+     * recurrence disappears and each gate is a whole-sequence operation (two matrix products).
+     */
+    static Forward replay(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b, INDArray bhn, INDArray out) {
+        checkShapes(x, h0, wx, wh, b, bhn);
+        long t = x.size(0);
+        long batch = x.size(1);
+        long nIn = x.size(2);
+        long h = h0.size(1);
+        INDArray prev = previousStates(h0, out);
+        INDArray gx = x.reshape('c', t * batch, nIn).mmul(wx).addiRowVector(b);
+        INDArray gh = prev.reshape('c', t * batch, h).mmul(wh);
+        INDArray ru = Transforms.sigmoid(gh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h))
+                .add(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h))), false);
+        INDArray hn = gh.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).addRowVector(bhn);
+        INDArray r = ru.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)).dup('c');
+        INDArray u = ru.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)).dup('c');
+        INDArray c = Transforms.tanh(hn.mul(r).addi(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h))), false);
+        return new Forward(x, h0, wx, wh, out, r.reshape('c', t, batch, h), u.reshape('c', t, batch, h),
+                c.reshape('c', t, batch, h), hn.dup('c').reshape('c', t, batch, h));
+    }
+
+    /** [h0, out[0], ..., out[T-2]] as [T, B, H]. */
+    private static INDArray previousStates(INDArray h0, INDArray out) {
+        long t = out.size(0);
+        INDArray prev = Nd4j.create(out.dataType(), out.shape());
+        prev.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all()).assign(h0);
+        if (t > 1) {
+            prev.get(NDArrayIndex.interval(1, t), NDArrayIndex.all(), NDArrayIndex.all())
+                    .assign(out.get(NDArrayIndex.interval(0, t - 1), NDArrayIndex.all(), NDArrayIndex.all()));
+        }
+        return prev;
+    }
+
+    /**
+     * Backpropagation through time; {@code dOut} is dLoss/dOut [T, B, H]. Everything that does not
+     * depend on the incoming gradient is computed for all steps at once, so the loop body is the
+     * linear recurrence only (about eight native calls per step).
+     */
     static Gradients backward(Forward f, INDArray dOut) {
         long t = f.x().size(0);
         long batch = f.x().size(1);
         long nIn = f.x().size(2);
         long h = f.h0().size(1);
-        INDArray dgx = Nd4j.create(f.x().dataType(), t, batch, 3 * h);
-        INDArray dwh = Nd4j.zeros(f.x().dataType(), h, 3 * h);
-        INDArray dbhn = Nd4j.zeros(f.x().dataType(), h);
-        INDArray dgh = Nd4j.create(f.x().dataType(), batch, 3 * h);
-        INDArray whT = f.wh().transpose();
-        INDArray dNext = Nd4j.zeros(f.x().dataType(), batch, h);
+        DataType type = f.x().dataType();
+        INDArray prev = previousStates(f.h0(), f.out());
+        INDArray c = f.c();
+        INDArray u = f.u();
+        INDArray r = f.r();
+        // Per-step coefficients of the recurrence, whole-sequence ops:
+        // dzc = dh * (1-u)(1-c^2), dzu = dh * (h-c) u (1-u), dzr = dzc * hn r (1-r), dhn = dzc * r.
+        INDArray oneMinusU = u.rsub(1.0);
+        INDArray ac = c.mul(c).rsubi(1.0).muli(oneMinusU);
+        INDArray au = prev.sub(c).muli(u).muli(oneMinusU);
+        INDArray ar = r.rsub(1.0).muli(r).muli(f.hn());
+        INDArray dgh = Nd4j.create(type, t, batch, 3 * h);
+        INDArray dzcAll = Nd4j.create(type, t, batch, h);
+        INDArray whT = f.wh().transpose().dup('c');
+        INDArray dNext = Nd4j.zeros(type, batch, h);
+        INDArray dh = Nd4j.create(type, batch, h);
         for (int s = (int) t - 1; s >= 0; s--) {
-            INDArray rs = step(f.r(), s);
-            INDArray us = step(f.u(), s);
-            INDArray cs = step(f.c(), s);
-            INDArray hns = step(f.hn(), s);
-            INDArray prev = s == 0 ? f.h0() : step(f.out(), s - 1);
-            INDArray dh = step(dOut, s).add(dNext);
-            // dzc = dh * (1 - u) * (1 - c^2)
-            INDArray dzc = dh.mul(us.rsub(1.0)).muli(cs.mul(cs).rsubi(1.0));
-            // dzu = dh * (h - c) * u * (1 - u)
-            INDArray dzu = dh.mul(prev.sub(cs)).muli(us).muli(us.rsub(1.0));
-            // dzr = dzc * hn * r * (1 - r)
-            INDArray dzr = dzc.mul(hns).muli(rs).muli(rs.rsub(1.0));
-            INDArray dgxs = dgx.get(NDArrayIndex.point(s), NDArrayIndex.all(), NDArrayIndex.all());
-            dgxs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)).assign(dzr);
-            dgxs.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)).assign(dzu);
-            dgxs.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzc);
-            dgh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h)).assign(dgxs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h)));
-            INDArray dhn = dgh.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzc).muli(rs);
-            dbhn.addi(dhn.sum(0));
-            dwh.addi(prev.transpose().mmul(dgh));
-            dNext = dh.muli(us).addi(dgh.mmul(whT));
+            INDArray dghs = step(dgh, s);
+            INDArray dzr = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
+            INDArray dzu = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
+            INDArray dhn = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h));
+            INDArray dzc = step(dzcAll, s);
+            step(dOut, s).add(dNext, dh);
+            dh.mul(step(ac, s), dzc);
+            dh.mul(step(au, s), dzu);
+            dzc.mul(step(ar, s), dzr);
+            dzc.mul(step(r, s), dhn);
+            dNext = dghs.mmul(whT).addi(dh.muli(step(u, s)));
         }
-        INDArray flat = dgx.reshape('c', t * batch, 3 * h);
-        INDArray xFlat = f.x().reshape('c', t * batch, nIn);
-        INDArray dwx = xFlat.transpose().mmul(flat);
-        INDArray db = flat.sum(0);
-        INDArray dx = flat.mmul(f.wx().transpose()).reshape('c', t, batch, nIn);
+        INDArray dghFlat = dgh.reshape('c', t * batch, 3 * h);
+        INDArray dwh = prev.reshape('c', t * batch, h).transpose().mmul(dghFlat);
+        INDArray dbhn = dghFlat.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).sum(0);
+        // dgx = [dzr | dzu | dzc]: dgh with its candidate slice replaced.
+        INDArray dgx = dghFlat;
+        dgx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzcAll.reshape('c', t * batch, h));
+        INDArray dwx = f.x().reshape('c', t * batch, nIn).transpose().mmul(dgx);
+        INDArray db = dgx.sum(0);
+        INDArray dx = dgx.mmul(f.wx().transpose()).reshape('c', t, batch, nIn);
         return new Gradients(dx, dNext, dwx, dwh, db, dbhn);
     }
 

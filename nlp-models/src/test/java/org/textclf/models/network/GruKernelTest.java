@@ -81,7 +81,18 @@ class GruKernelTest {
             INDArray h0 = arr(c.get("h0"));
             GruKernel.Forward f = GruKernel.forward(x, h0, p.wx(), p.wh(), p.b(), p.bhn());
             assertClose(arr(c.get("out")), f.out(), 1e-12, name + " out");
-            GruKernel.Gradients g = GruKernel.backward(f, arr(c.get("probe")));
+            GruKernel.Forward replayed = GruKernel.replay(x, h0, p.wx(), p.wh(), p.b(), p.bhn(), f.out());
+            for (INDArray[] gate : new INDArray[][] {{f.r(), replayed.r()}, {f.u(), replayed.u()}, {f.c(), replayed.c()}, {f.hn(), replayed.hn()}}) {
+                assertClose(gate[0], gate[1], 1e-13, name + " replayed gates");
+            }
+            for (GruKernel.Forward from : new GruKernel.Forward[] {f, replayed}) {
+                checkGradients(name, p, c, GruKernel.backward(from, arr(c.get("probe"))));
+            }
+        }
+    }
+
+    private static void checkGradients(String name, Params p, JsonNode c, GruKernel.Gradients g) {
+        {
             assertClose(arr(c.get("grad_x")), g.x(), 1e-12, name + " dx");
             assertClose(arr(c.get("grad_h0")), g.h0(), 1e-12, name + " dh0");
             assertClose(arr(c.get("grad_weight_ih")).transpose(), g.wx(), 1e-12, name + " dWx");
