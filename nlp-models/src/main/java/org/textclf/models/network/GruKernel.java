@@ -36,10 +36,24 @@ final class GruKernel {
     /** What the backward pass needs from the forward pass. */
     record Forward(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray out,
                    INDArray r, INDArray u, INDArray c, INDArray hn) {
+
+        /** Frees the gate arrays (not the inputs, which belong to the caller). */
+        void closeGates() {
+            r.close();
+            u.close();
+            c.close();
+            hn.close();
+        }
     }
 
     /** Gradients with respect to every input of {@link #forward}. */
     record Gradients(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b, INDArray bhn) {
+
+        void close() {
+            for (INDArray a : new INDArray[] {x, h0, wx, wh, b, bhn}) {
+                a.close();
+            }
+        }
     }
 
     static Forward forward(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b, INDArray bhn) {
@@ -81,6 +95,7 @@ final class GruKernel {
     /**
      * The gates of a forward pass whose outputs are known: with every previous state given, the
      * recurrence disappears and each gate is a whole-sequence operation (two matrix products).
+     * The returned gate arrays are new and owned by the caller ({@link Forward#closeGates()}).
      */
     static Forward replay(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b, INDArray bhn, INDArray out) {
         checkShapes(x, h0, wx, wh, b, bhn);
@@ -88,17 +103,29 @@ final class GruKernel {
         long batch = x.size(1);
         long nIn = x.size(2);
         long h = h0.size(1);
+        DataType type = x.dataType();
         INDArray prev = previousStates(h0, out);
         INDArray gx = x.reshape('c', t * batch, nIn).mmul(wx).addiRowVector(b);
         INDArray gh = prev.reshape('c', t * batch, h).mmul(wh);
-        INDArray ru = Transforms.sigmoid(gh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h))
-                .add(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h))), false);
-        INDArray hn = gh.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).addRowVector(bhn);
-        INDArray r = ru.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)).dup('c');
-        INDArray u = ru.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)).dup('c');
-        INDArray c = Transforms.tanh(hn.mul(r).addi(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h))), false);
-        return new Forward(x, h0, wx, wh, out, r.reshape('c', t, batch, h), u.reshape('c', t, batch, h),
-                c.reshape('c', t, batch, h), hn.dup('c').reshape('c', t, batch, h));
+        INDArray r = Nd4j.create(type, t, batch, h);
+        INDArray u = Nd4j.create(type, t, batch, h);
+        INDArray c = Nd4j.create(type, t, batch, h);
+        INDArray hn = Nd4j.create(type, t, batch, h);
+        INDArray rf = r.reshape('c', t * batch, h);
+        INDArray cf = c.reshape('c', t * batch, h);
+        INDArray hnf = hn.reshape('c', t * batch, h);
+        INDArray ru = gh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h))
+                .addi(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h)));
+        Transforms.sigmoid(ru, false);
+        rf.assign(ru.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)));
+        u.reshape('c', t * batch, h).assign(ru.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)));
+        hnf.assign(gh.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h))).addiRowVector(bhn);
+        cf.assign(hnf).muli(rf).addi(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)));
+        Transforms.tanh(cf, false);
+        gx.close();
+        gh.close();
+        prev.close();
+        return new Forward(x, h0, wx, wh, out, r, u, c, hn);
     }
 
     /** [h0, out[0], ..., out[T-2]] as [T, B, H]. */
@@ -150,7 +177,9 @@ final class GruKernel {
             dh.mul(step(au, s), dzu);
             dzc.mul(step(ar, s), dzr);
             dzc.mul(step(r, s), dhn);
-            dNext = dghs.mmul(whT).addi(dh.muli(step(u, s)));
+            INDArray next = dghs.mmul(whT).addi(dh.muli(step(u, s)));
+            dNext.close();
+            dNext = next;
         }
         INDArray dghFlat = dgh.reshape('c', t * batch, 3 * h);
         INDArray dwh = prev.reshape('c', t * batch, h).transpose().mmul(dghFlat);
@@ -160,7 +189,13 @@ final class GruKernel {
         dgx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzcAll.reshape('c', t * batch, h));
         INDArray dwx = f.x().reshape('c', t * batch, nIn).transpose().mmul(dgx);
         INDArray db = dgx.sum(0);
-        INDArray dx = dgx.mmul(f.wx().transpose()).reshape('c', t, batch, nIn);
+        INDArray dx = Nd4j.create(type, t, batch, nIn);
+        dgx.mmul(f.wx().transpose(), dx.reshape('c', t * batch, nIn));
+        // Free native memory now rather than at the next GC: a training step at T=256 would
+        // otherwise leave some 50 MB of garbage per GRU layer.
+        for (INDArray tmp : new INDArray[] {prev, oneMinusU, ac, au, ar, dgh, dzcAll, whT, dh}) {
+            tmp.close();
+        }
         return new Gradients(dx, dNext, dwx, dwh, db, dbhn);
     }
 

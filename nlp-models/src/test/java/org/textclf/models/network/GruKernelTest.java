@@ -171,4 +171,48 @@ class GruKernelTest {
         assertTrue(g.wh().get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)).norm1Number().doubleValue() > 0);
         assertEquals(t * b * nIn + b * h + nIn * 3 * h + h * 3 * h + 3 * h + h, checked);
     }
+
+    /** The graph op (native forward + GruBackward via the listener) against torch's gradients. */
+    @Test
+    void resetGateGruOpInASameDiffGraphEqualsPyTorch() throws IOException {
+        JsonNode c = fixture.get("zero_bhn");
+        Params p = Params.of(c);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.var("x", arr(c.get("x")));
+        SDVariable h0 = sd.var("h0", arr(c.get("h0")));
+        SDVariable wx = sd.var("Wx", p.wx());
+        SDVariable wh = sd.var("Wh", p.wh());
+        SDVariable b = sd.var("b", p.b());
+        SDVariable out = sd.updateVariableNameAndReference(new ResetGateGru(sd, x, h0, wx, wh, b).outputVariable(), "out");
+        out.mul(sd.constant(arr(c.get("probe")))).sum().rename("loss");
+        sd.setLossVariables("loss");
+        GruBackwardListener.attachTo(sd);
+        assertClose(arr(c.get("out")), out.eval(), 1e-12, "out");
+        java.util.Map<String, INDArray> g = sd.calculateGradients(java.util.Map.of(), "x", "h0", "Wx", "Wh", "b");
+        assertClose(arr(c.get("grad_x")), g.get("x"), 1e-12, "dx");
+        assertClose(arr(c.get("grad_h0")), g.get("h0"), 1e-12, "dh0");
+        assertClose(arr(c.get("grad_weight_ih")).transpose(), g.get("Wx"), 1e-12, "dWx");
+        assertClose(arr(c.get("grad_weight_hh")).transpose(), g.get("Wh"), 1e-12, "dWh");
+        assertClose(arr(c.get("grad_bias_ih")), g.get("b"), 1e-12, "db");
+        // The gradient path survives the FlatBuffers round trip that save/load and dup() use.
+        SameDiff copy = SameDiff.fromFlatBuffers(sd.asFlatBuffers(true), true);
+        assertTrue(copy.getVariableOutputOp("out") instanceof ResetGateGru, copy.getVariableOutputOp("out").getClass().getName());
+        GruBackwardListener.attachTo(copy);
+        assertClose(arr(c.get("grad_weight_hh")).transpose(), copy.calculateGradients(java.util.Map.of(), "Wh").get("Wh"), 1e-12, "dWh after reload");
+    }
+
+    /** Without the listener the gradient op's outputs are not gradients: the listener is load-bearing. */
+    @Test
+    void withoutTheListenerTheGradientIsWrong() {
+        JsonNode c = fixture.get("zero_bhn");
+        Params p = Params.of(c);
+        SameDiff sd = SameDiff.create();
+        SDVariable wh = sd.var("Wh", p.wh());
+        new ResetGateGru(sd, sd.constant(arr(c.get("x"))), sd.constant(arr(c.get("h0"))), sd.constant(p.wx()), wh, sd.constant(p.b()))
+                .outputVariable().mul(sd.constant(arr(c.get("probe")))).sum().rename("loss");
+        sd.setLossVariables("loss");
+        INDArray g = sd.calculateGradients(java.util.Map.of(), "Wh").get("Wh");
+        double maxDiff = org.nd4j.linalg.ops.transforms.Transforms.abs(g.sub(arr(c.get("grad_weight_hh")).transpose())).maxNumber().doubleValue();
+        assertTrue(maxDiff > 1e-3, "gradient correct without the listener: " + maxDiff);
+    }
 }
