@@ -2,6 +2,7 @@ package org.textclf.models.network;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -173,44 +174,51 @@ final class GruKernel {
         // dzc = dh * (1-u)(1-c^2), dzu = dh * (h-c) u (1-u), dzr = dzc * hn r (1-r), dhn = dzc * r.
         INDArray oneMinusU = u.rsub(1.0);
         INDArray ac = c.mul(c).rsubi(1.0).muli(oneMinusU);
-        INDArray au = prev.sub(c).muli(u).muli(oneMinusU);
-        INDArray ar = r.rsub(1.0).muli(r).muli(f.hn());
-        INDArray dgh = Nd4j.create(type, t, batch, 3 * h);
-        INDArray dzcAll = Nd4j.create(type, t, batch, h);
-        INDArray whT = f.wh().transpose().dup('c');
+        // Per step: g = dh (x) [ac*ar | au | ac*r | u] (one broadcast multiply into [B, 4, H]), then
+        // dh_prev = g . [Wh^T ; I] (one matrix product: the three gate blocks through Wh^T plus the
+        // direct path dh*u). Three native calls per step.
+        INDArray k4 = Nd4j.create(type, t, batch, 4, h);
+        block(k4, 0).assign(ac).muli(r.rsub(1.0).muli(r).muli(f.hn()));
+        block(k4, 1).assign(prev).subi(c).muli(u).muli(oneMinusU);
+        block(k4, 2).assign(ac).muli(r);
+        block(k4, 3).assign(u);
+        INDArray w4 = Nd4j.create(type, 4 * h, h);
+        w4.get(NDArrayIndex.interval(0, 3 * h), NDArrayIndex.all()).assign(f.wh().transpose());
+        w4.get(NDArrayIndex.interval(3 * h, 4 * h), NDArrayIndex.all()).assign(Nd4j.eye(h).castTo(type));
+        INDArray g4 = Nd4j.create(type, t, batch, 4, h);
+        INDArray dhAll = Nd4j.create(type, t, batch, h);
         INDArray dNext = Nd4j.zeros(type, batch, h);
-        INDArray dh = Nd4j.create(type, batch, h);
         for (int s = (int) t - 1; s >= 0; s--) {
-            INDArray dghs = step(dgh, s);
-            INDArray dzr = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
-            INDArray dzu = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
-            INDArray dhn = dghs.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h));
-            INDArray dzc = step(dzcAll, s);
-            step(dOut, s).add(dNext, dh);
-            dh.mul(step(ac, s), dzc);
-            dh.mul(step(au, s), dzu);
-            dzc.mul(step(ar, s), dzr);
-            dzc.mul(step(r, s), dhn);
-            INDArray next = dghs.mmul(whT).addi(dh.muli(step(u, s)));
-            dNext.close();
-            dNext = next;
+            INDArray dh = dhAll.slice(s);
+            INDArray g = g4.slice(s);
+            dOut.slice(s).add(dNext, dh);
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(k4.slice(s), dh, g, 0, 2));
+            g.reshape('c', batch, 4 * h).mmul(w4, dNext);
         }
-        INDArray dghFlat = dgh.reshape('c', t * batch, 3 * h);
-        INDArray dwh = prev.reshape('c', t * batch, h).transpose().mmul(dghFlat);
-        INDArray dbhn = dghFlat.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).sum(0);
-        // dgx = [dzr | dzu | dzc]: dgh with its candidate slice replaced.
-        INDArray dgx = dghFlat;
-        dgx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzcAll.reshape('c', t * batch, h));
+        INDArray g4f = g4.reshape('c', t * batch, 4 * h);
+        // dgx = [dzr | dzu | dzc], dgh = [dzr | dzu | dhn]; dzc = dh * ac.
+        INDArray dgx = Nd4j.create(type, t * batch, 3 * h);
+        dgx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h)).assign(g4f.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * h)));
+        INDArray dzc = dhAll.mul(ac);
+        dgx.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).assign(dzc.reshape('c', t * batch, h));
+        INDArray dgh = g4f.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3 * h));
+        INDArray dwh = prev.reshape('c', t * batch, h).transpose().mmul(dgh);
+        INDArray dbhn = g4f.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)).sum(0);
         INDArray dwx = f.x().reshape('c', t * batch, nIn).transpose().mmul(dgx);
         INDArray db = dgx.sum(0);
         INDArray dx = Nd4j.create(type, t, batch, nIn);
         dgx.mmul(f.wx().transpose(), dx.reshape('c', t * batch, nIn));
         // Free native memory now rather than at the next GC: a training step at T=256 would
         // otherwise leave some 50 MB of garbage per GRU layer.
-        for (INDArray tmp : new INDArray[] {prev, oneMinusU, ac, au, ar, dgh, dzcAll, whT, dh}) {
+        for (INDArray tmp : new INDArray[] {prev, oneMinusU, ac, k4, w4, g4, dhAll, dgx, dzc}) {
             tmp.close();
         }
         return new Gradients(dx, dNext, dwx, dwh, db, dbhn);
+    }
+
+    /** Block k of a [T, B, 4, H] array, as a [T, B, H] view. */
+    private static INDArray block(INDArray a, int k) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(k), NDArrayIndex.all());
     }
 
     private static INDArray step(INDArray a, int s) {
