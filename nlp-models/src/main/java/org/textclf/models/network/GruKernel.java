@@ -177,11 +177,19 @@ final class GruKernel {
         // Per step: g = dh (x) [ac*ar | au | ac*r | u] (one broadcast multiply into [B, 4, H]), then
         // dh_prev = g . [Wh^T ; I] (one matrix product: the three gate blocks through Wh^T plus the
         // direct path dh*u). Three native calls per step.
+        // Coefficients are computed on contiguous [T, B, H] arrays and only then copied into the
+        // strided blocks: chains of elementwise ops on strided views are several times slower.
         INDArray k4 = Nd4j.create(type, t, batch, 4, h);
-        block(k4, 0).assign(ac).muli(r.rsub(1.0).muli(r).muli(f.hn()));
-        block(k4, 1).assign(prev).subi(c).muli(u).muli(oneMinusU);
-        block(k4, 2).assign(ac).muli(r);
+        INDArray kr = r.rsub(1.0).muli(r).muli(f.hn()).muli(ac);
+        INDArray ku = prev.sub(c).muli(u).muli(oneMinusU);
+        INDArray kc = ac.mul(r);
+        block(k4, 0).assign(kr);
+        block(k4, 1).assign(ku);
+        block(k4, 2).assign(kc);
         block(k4, 3).assign(u);
+        kr.close();
+        ku.close();
+        kc.close();
         INDArray w4 = Nd4j.create(type, 4 * h, h);
         w4.get(NDArrayIndex.interval(0, 3 * h), NDArrayIndex.all()).assign(f.wh().transpose());
         w4.get(NDArrayIndex.interval(3 * h, 4 * h), NDArrayIndex.all()).assign(Nd4j.eye(h).castTo(type));
