@@ -158,7 +158,7 @@ final class GruKernel {
     /**
      * Backpropagation through time; {@code dOut} is dLoss/dOut [T, B, H]. Everything that does not
      * depend on the incoming gradient is computed for all steps at once, so the loop body is the
-     * linear recurrence only (about eight native calls per step).
+     * linear recurrence only (three native calls per step).
      */
     static Gradients backward(Forward f, INDArray dOut) {
         long t = f.x().size(0);
