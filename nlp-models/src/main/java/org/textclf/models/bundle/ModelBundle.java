@@ -222,6 +222,7 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
      */
     public static ModelBundle read(Path path) {
         EmbeddingLookup.register();
+        org.textclf.models.network.ResetGateGru.register();
         if (!Files.isRegularFile(path)) {
             throw new BundleException(path + ": model file not found");
         }

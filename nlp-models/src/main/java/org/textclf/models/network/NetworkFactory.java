@@ -99,25 +99,17 @@ public final class NetworkFactory {
         return g.dropout(pooled, false, d);
     }
 
-    /** Pre-activation of the pinned reset gate: sigmoid(50) is exactly 1.0 in float and double. */
-    private static final double RESET_PIN = 50;
-
     /**
-     * The native GRU with its reset gate pinned to exactly 1 (a GRU without reset gate).
-     *
-     * <p>Why: in ND4J 1.0.0-M2.1 the forward {@code gru} kernel and its {@code gru_bp} disagree on
-     * how the reset gate enters the candidate state ({@code r*(h W)} vs {@code (r*h) W}), so every
-     * gradient is wrong once the previous state is non-zero (finite differences are off by 50-190%,
-     * see {@code NetworkTest}). With r = 1 both formulas coincide and the gradients are exact. The
-     * native layout is [r | u | c] along the 3H axis: the r slices are constants (zero weights, bias
-     * 50), the u and c slices are the trainable parameters.
+     * A GRU layer with reset gate (PyTorch's formulation, with the hidden-side candidate bias fixed
+     * at 0): the native forward kernel and an exact gradient, see {@link ResetGateGru}. The gate
+     * layout along 3H is [r | u | c].
      */
     private static SDVariable gru(GraphBuilder g, String name, SDVariable x, SDVariable h0, long in, long h) {
         SameDiff sd = g.sd;
-        SDVariable wx = sd.concat(1, sd.constant(Nd4j.zeros(g.type, in, h)), g.weight(name + "_Wx", in, 2 * h));
-        SDVariable wh = sd.concat(1, sd.constant(Nd4j.zeros(g.type, h, h)), g.weight(name + "_Wh", h, 2 * h));
-        SDVariable b = sd.concat(0, sd.constant(Nd4j.valueArrayOf(new long[] {h}, RESET_PIN, g.type)), g.zeros(name + "_b", 2 * h));
-        return sd.rnn().gru(name, x, h0, wx, wh, b);
+        SDVariable wx = g.weight(name + "_Wx", in, 3 * h);
+        SDVariable wh = g.weight(name + "_Wh", h, 3 * h);
+        SDVariable b = g.zeros(name + "_b", 3 * h);
+        return sd.updateVariableNameAndReference(new ResetGateGru(sd, x, h0, wx, wh, b).outputVariable(), name);
     }
 
     private static SDVariable transformer(GraphBuilder g, NetworkConfig c, INDArray init) {

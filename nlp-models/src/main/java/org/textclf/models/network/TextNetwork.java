@@ -56,8 +56,11 @@ public final class TextNetwork {
      */
     public TextNetwork(NetworkConfig config, SameDiff sd) {
         EmbeddingLookup.register();
+        ResetGateGru.register();
         this.config = Objects.requireNonNull(config, "config");
         this.sd = Objects.requireNonNull(sd, "sd");
+        // Computes the GRU's gradient (see GruBackward); harmless for graphs without a GRU.
+        GruBackwardListener.attachTo(sd);
         this.type = config.precision().dataType();
         List<String> drops = new ArrayList<>();
         for (String in : sd.inputs()) {

@@ -1,0 +1,64 @@
+package org.textclf.models.network;
+
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Computes {@link GruBackward}'s outputs in Java (see there for why). SameDiff calls listeners right
+ * after each op and before the op's outputs are handed to any consumer; this one ignores every op
+ * except {@link GruBackward}.
+ *
+ * <p>Stateless and thread-safe: one shared instance serves every graph.
+ */
+public final class GruBackwardListener extends BaseListener {
+
+    /** The shared instance. */
+    public static final GruBackwardListener INSTANCE = new GruBackwardListener();
+
+    private GruBackwardListener() {
+    }
+
+    /** Attaches the listener unless the graph already has it. */
+    public static void attachTo(SameDiff sd) {
+        if (!sd.getListeners().contains(INSTANCE)) {
+            sd.addListeners(INSTANCE);
+        }
+    }
+
+    @Override
+    public boolean isActive(Operation operation) {
+        return true;
+    }
+
+    @Override
+    public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext, INDArray[] outputs) {
+        if (!(op.getOp() instanceof GruBackward)) {
+            return;
+        }
+        INDArray x = opContext.getInputArray(0);
+        INDArray h0 = opContext.getInputArray(1);
+        INDArray wx = opContext.getInputArray(2);
+        INDArray wh = opContext.getInputArray(3);
+        INDArray b = opContext.getInputArray(4);
+        INDArray out = opContext.getInputArray(5);
+        INDArray dOut = opContext.getInputArray(6);
+        INDArray bhn = Nd4j.zeros(x.dataType(), h0.size(1));
+        GruKernel.Forward f = GruKernel.replay(x, h0, wx, wh, b, bhn, out);
+        GruKernel.Gradients g = GruKernel.backward(f, dOut);
+        outputs[0].assign(g.x());
+        outputs[1].assign(g.h0());
+        outputs[2].assign(g.wx());
+        outputs[3].assign(g.wh());
+        outputs[4].assign(g.b());
+        f.closeGates();
+        g.close();
+        bhn.close();
+    }
+}
