@@ -281,6 +281,9 @@ public final class TextNetwork {
             wanted.add(g.name());
         }
         gradFn.setEnableCache(true);
+        // SameDiff's own gradient call hands the graph's listeners to the gradient graph; running it
+        // directly must do the same, or the GRU's exact backward (a listener) never runs.
+        GruBackwardListener.attachTo(gradFn);
         Map<String, INDArray> out = gradFn.output(feed, wanted);
         forgetFreedIds(gradFn);
         forgetFreedIds(sd);
