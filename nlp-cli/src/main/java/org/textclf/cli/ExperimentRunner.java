@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.textclf.corpora.DefaultCorpus;
@@ -228,9 +227,5 @@ final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot delete " + dir + ": " + e.getMessage(), e));
         }
-    }
-
-    static Map<String, String> sorted(Map<String, String> m) {
-        return new TreeMap<>(m);
     }
 }
