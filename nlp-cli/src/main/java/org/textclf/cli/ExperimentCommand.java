@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code textclf experiment run FILE}: an experiment file in, a run folder out (resolved config, model bundle,
  * metrics, predictions, HTML report, manifest). Same file and seed give bit-identical metrics, predictions and
- * weights at any {@code --threads}.
+ * weights at any {@code --threads} (the training thread count is a setting of the file, {@code training.threads}).
  *
  * <p>One instance per invocation (picocli fills the fields); not thread-safe.
  */
@@ -56,7 +56,8 @@ final class ExperimentCommand implements Runnable {
         Path outputDir;
 
         @Option(names = "--threads", paramLabel = "N",
-                description = "Native threads (default: the number of cores); the results do not depend on it.")
+                description = "Native threads of the evaluation (default: the number of cores); the results do not"
+                        + " depend on it. Training uses the file's training.threads (default 1), which does.")
         Integer threads;
 
         @Override

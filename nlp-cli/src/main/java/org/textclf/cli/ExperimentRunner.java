@@ -33,6 +33,7 @@ import org.textclf.eval.predictions.PredictionWriter;
 import org.textclf.eval.report.HtmlReport;
 import org.textclf.eval.report.JsonReport;
 import org.textclf.models.bundle.ModelBundle;
+import org.textclf.models.Threads;
 import org.textclf.models.text.TextModelTrainer;
 import picocli.CommandLine;
 
@@ -69,7 +70,8 @@ final class ExperimentRunner {
     /**
      * Runs {@code config} into {@code runDir}, which must not exist yet.
      *
-     * @param threads native threads (null = cores); never changes the numbers, only the speed
+     * @param threads native threads of the evaluation (null = cores); never changes the numbers, only the speed.
+     *                Training uses the file's {@code training.threads}, which is part of the experiment.
      */
     static Run run(ExperimentConfig config, Path runDir, Integer threads, PrintWriter err) throws IOException {
         long start = System.nanoTime();
@@ -84,8 +86,7 @@ final class ExperimentRunner {
         try {
             int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             List<String> args = new ArrayList<>(config.trainArgs());
-            args.addAll(List.of("--threads", Integer.toString(threadCount),
-                    "--output", target.resolve(MODEL).toString()));
+            args.addAll(List.of("--output", target.resolve(MODEL).toString()));
             CommandLine cl = new CommandLine(new TrainCommand());
             cl.setErr(err);
             cl.parseArgs(args.toArray(String[]::new));
@@ -95,6 +96,7 @@ final class ExperimentRunner {
             TextModelTrainer.Result result = train.trainAndWrite(data.train(), tmp.resolve(MODEL),
                     Map.of(CONFIG_KEY, configJson, "experiment.name", config.name()));
             ModelBundle bundle = result.bundle();
+            Threads.set(threadCount);                      // inference is thread-count independent (measured)
 
             ModelEvaluation.Outcome outcome;
             try (PredictionWriter writer = PredictionWriter.create(tmp.resolve(PREDICTIONS))) {
@@ -110,7 +112,8 @@ final class ExperimentRunner {
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("experiment", config.name());
             manifest.put("seed", config.seed());
-            manifest.put("threads", threadCount);
+            manifest.put("threads.training", Integer.parseInt(config.training().get("threads")));
+            manifest.put("threads.evaluation", threadCount);
             manifest.put("started", started.toString());
             ObjectNode files = manifest.putObject("data");
             for (Path p : data.files()) {

@@ -68,7 +68,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Keep the retrained run here (must not exist). Default: a temporary folder, deleted.")
     Path outputDir;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Native threads (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Native threads. An experiment's bundle: of the evaluation (training uses the recorded"
+                    + " training.threads). A train bundle: of training too, instead of the recorded count; a"
+                    + " different count changes the last bits of the weights. Default: as recorded / the cores.")
     Integer threads;
 
     @Override
@@ -142,11 +145,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private TrainCommand parseTrain(List<String> args) {
         CommandLine cl = new CommandLine(new TrainCommand());
         cl.setErr(spec.commandLine().getErr());
-        List<String> all = new ArrayList<>(args);
-        if (threads != null) {
-            all.addAll(List.of("--threads", threads.toString()));
-        }
-        cl.parseArgs(all.toArray(String[]::new));
+        cl.parseArgs(args.toArray(String[]::new));
         return cl.getCommand();
     }
 
@@ -174,6 +173,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 args.add("--" + key);
                 args.add(e.getValue().asText());
             }
+        }
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
         }
         args.addAll(List.of("--output", output.toString()));
         return args;

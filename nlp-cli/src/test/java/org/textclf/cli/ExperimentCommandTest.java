@@ -79,18 +79,16 @@ class ExperimentCommandTest {
                 differing.add(k);
             }
         });
-        // provenance.json: 'created' time and 'threads'; curves.json: per-epoch 'seconds'; manifest.json: their
-        // checksums. Everything else (vocabulary, labels, pipeline, network, weights, updater state) is identical.
+        // provenance.json: 'created' time and cli.options' output path; curves.json: per-epoch 'seconds';
+        // manifest.json: their checksums. Everything else (vocabulary, labels, pipeline, network, weights, updater state) is identical.
         assertTrue(Set.of("provenance.json", "curves.json", "manifest.json").containsAll(differing),
                 differing.toString());
         Map<String, String> pa = new HashMap<>(ModelBundle.read(a.resolve("model.textclf")).provenance());
         Map<String, String> pb = new HashMap<>(ModelBundle.read(b.resolve("model.textclf")).provenance());
-        assertEquals("1", pa.get("threads"));
-        assertEquals("2", pb.get("threads"));
+        assertEquals("1", pa.get("threads"), "training threads come from the file (default 1)");
         ObjectMapper json = new ObjectMapper();
         for (Map<String, String> p : List.of(pa, pb)) {
             p.remove("created");
-            p.remove("threads");
             com.fasterxml.jackson.databind.node.ObjectNode o =
                     (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(p.get("cli.options"));
             o.remove("threads");
@@ -101,7 +99,8 @@ class ExperimentCommandTest {
 
         JsonNode manifest = json.readTree(a.resolve("manifest.json").toFile());
         assertEquals(7, manifest.get("seed").asLong());
-        assertEquals(1, manifest.get("threads").asInt());
+        assertEquals(1, manifest.get("threads.training").asInt());
+        assertEquals(1, manifest.get("threads.evaluation").asInt());
         assertEquals(53, manifest.get("test.documents").asInt());
         assertTrue(manifest.get("wall.seconds").asDouble() > 0);
         assertEquals(64, manifest.get("train.sha256").asText().length());
@@ -137,7 +136,8 @@ class ExperimentCommandTest {
         assertEquals(42, c.seed());
         assertEquals(dir.resolve("data/train.tsv").toAbsolutePath().normalize(), c.corpus().train());
         assertEquals(sub.resolve("v.vec").toAbsolutePath().normalize().toString(), c.model().get("pretrained-vectors"));
-        assertEquals(List.of("--pretrained-vectors", c.model().get("pretrained-vectors"), "--seed", "42"),
+        assertEquals(List.of("--pretrained-vectors", c.model().get("pretrained-vectors"), "--threads", "1", "--seed",
+                        "42"),
                 c.trainArgs());
         ExperimentConfig back = ExperimentConfig.fromJson(c.toJson(), Path.of("/elsewhere"), "x");
         assertEquals(c, back);
