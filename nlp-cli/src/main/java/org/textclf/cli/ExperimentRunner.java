@@ -94,7 +94,7 @@ final class ExperimentRunner {
             ExperimentData data = data(config, train);
             String configJson = JSON.writeValueAsString(config.toJson());
             TextModelTrainer.Result result = train.trainAndWrite(data.train(), tmp.resolve(MODEL),
-                    Map.of(CONFIG_KEY, configJson, "experiment.name", config.name()));
+                    Map.of(CONFIG_KEY, configJson, "experiment.name", config.name())).result();
             ModelBundle bundle = result.bundle();
             Threads.set(threadCount);                      // inference is thread-count independent (measured)
 

@@ -109,7 +109,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 TrainCommand train = parseTrain(args(options, runDir.resolve(ExperimentRunner.MODEL)));
                 Files.createDirectories(runDir);
                 againFile = runDir.resolve(ExperimentRunner.MODEL);
-                again = train.trainAndWrite(null, againFile, Map.of()).bundle();
+                again = train.trainAndWrite(null, againFile, Map.of()).result().bundle();
                 compare("config", configOf(options), configOf(again.provenance().get("cli.options")), diffs);
                 String splitSeed = prov.get(EvalCommand.SPLIT_SEED_KEY);
                 test = splitSeed == null ? null

@@ -180,8 +180,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " sizes 1 is often faster.")
     Integer threads;
 
-    /** The data of the last {@link #trainAndWrite} call (for the test-part report). */
-    private Data lastData;
+    /** What {@link #trainAndWrite} produced: the trainer's result (with the bundle as written) and the data. */
+    record Trained(TextModelTrainer.Result result, Data data) {
+    }
 
     /** Data resolved from the options. */
     record Data(List<Document> train, List<Document> valid, List<Document> test, String trainSource,
@@ -200,8 +201,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--valid needs --train (without --train the embedded corpus is split into train/valid/test)");
         }
-        TextModelTrainer.Result result = trainAndWrite(null, output, Map.of());
-        Data data = lastData;
+        Trained trained = trainAndWrite(null, output, Map.of());
+        TextModelTrainer.Result result = trained.result();
+        Data data = trained.data();
         var training = result.training();
         var best = training.curves().stream().filter(c -> c.epoch() == training.bestEpoch()).findFirst().orElseThrow();
         err.printf(Locale.ROOT, "train: best epoch %d of %d%s: valid macro-F1 %.4f, accuracy %.4f; %.1f s%n",
@@ -230,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
      * to {@code target} atomically. Shared by {@code train}, {@code experiment run} and {@code reproduce}, so all
      * three train the same way; {@code extraProvenance} is added to the bundle's provenance.
      */
-    TextModelTrainer.Result trainAndWrite(Data given, Path target, Map<String, String> extraProvenance) {
+    Trained trainAndWrite(Data given, Path target, Map<String, String> extraProvenance) {
         PrintWriter err = spec.commandLine().getErr();
         Architecture arch = parse(() -> Architecture.parse(model));
         TextModelTrainer trainer = parse(() -> trainer(arch));
@@ -267,8 +269,7 @@ final class TrainCommand implements Callable<Integer> {
                 // the hook is running: the message is on its way
             }
         }
-        lastData = data;
-        return result;
+        return new Trained(result, data);
     }
 
     TextModelTrainer trainer(Architecture arch) {
