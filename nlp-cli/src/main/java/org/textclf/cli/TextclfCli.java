@@ -28,6 +28,8 @@ import picocli.CommandLine.IVersionProvider;
       EvalCommand.class,
       DemoCommand.class,
       ClassifyCommand.class,
+      ExperimentCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -180,6 +180,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " sizes 1 is often faster.")
     Integer threads;
 
+    /** What {@link #trainAndWrite} produced: the trainer's result (with the bundle as written) and the data. */
+    record Trained(TextModelTrainer.Result result, Data data) {
+    }
+
     /** Data resolved from the options. */
     record Data(List<Document> train, List<Document> valid, List<Document> test, String trainSource,
                 String validSource, Long splitSeed) {
@@ -197,41 +201,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--valid needs --train (without --train the embedded corpus is split into train/valid/test)");
         }
-        Architecture arch = parse(() -> Architecture.parse(model));
-        TextModelTrainer trainer = parse(() -> trainer(arch));
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        parse(() -> {
-            Threads.set(threadCount);
-            return null;
-        });
-
-        Data data = data();
-        checkTrainingData(data);
-        err.printf(Locale.ROOT, "train: %s on %,d documents from %s, validation %s; %s threads%n", arch.id(),
-                data.train().size(), data.trainSource(), data.validSource(), Threads.describe());
-        err.println("train: " + trainer);
-        err.flush();
-
-        Thread interrupted = new Thread(() -> {
-            err.println("textclf train: interrupted; no model written to " + output);
-            err.flush();
-        });
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        TextModelTrainer.Result result;
-        try {
-            result = StdoutFilter.dropping(StdoutFilter.ND4J_GRADIENT_NOISE,
-                    () -> trainer.train(data.train(), data.valid(), TrainingProgress.of(err, epochs)));
-            ModelBundle bundle = withProvenance(result.bundle(), data, threadCount);
-            BundleFiles.write(bundle, output);
-            result = new TextModelTrainer.Result(bundle, result.training(), result.trainCoverage(),
-                    result.validCoverage(), result.vectorCoverage());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: the message is on its way
-            }
-        }
+        Trained trained = trainAndWrite(null, output, Map.of());
+        TextModelTrainer.Result result = trained.result();
+        Data data = trained.data();
         var training = result.training();
         var best = training.curves().stream().filter(c -> c.epoch() == training.bestEpoch()).findFirst().orElseThrow();
         err.printf(Locale.ROOT, "train: best epoch %d of %d%s: valid macro-F1 %.4f, accuracy %.4f; %.1f s%n",
@@ -253,6 +225,51 @@ final class TrainCommand implements Callable<Integer> {
         out.println("model written to " + output);
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Trains with this command's option values on {@code data} (null = what the options name) and writes the bundle
+     * to {@code target} atomically. Shared by {@code train}, {@code experiment run} and {@code reproduce}, so all
+     * three train the same way; {@code extraProvenance} is added to the bundle's provenance.
+     */
+    Trained trainAndWrite(Data given, Path target, Map<String, String> extraProvenance) {
+        PrintWriter err = spec.commandLine().getErr();
+        Architecture arch = parse(() -> Architecture.parse(model));
+        TextModelTrainer trainer = parse(() -> trainer(arch));
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        parse(() -> {
+            Threads.set(threadCount);
+            return null;
+        });
+
+        Data data = given != null ? given : data();
+        checkTrainingData(data);
+        err.printf(Locale.ROOT, "train: %s on %,d documents from %s, validation %s; %s threads%n", arch.id(),
+                data.train().size(), data.trainSource(), data.validSource(), Threads.describe());
+        err.println("train: " + trainer);
+        err.flush();
+
+        Thread interrupted = new Thread(() -> {
+            err.println("textclf train: interrupted; no model written to " + target);
+            err.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        TextModelTrainer.Result result;
+        try {
+            result = StdoutFilter.dropping(StdoutFilter.ND4J_GRADIENT_NOISE,
+                    () -> trainer.train(data.train(), data.valid(), TrainingProgress.of(err, epochs)));
+            ModelBundle bundle = withProvenance(result.bundle(), data, threadCount, extraProvenance);
+            BundleFiles.write(bundle, target);
+            result = new TextModelTrainer.Result(bundle, result.training(), result.trainCoverage(),
+                    result.validCoverage(), result.vectorCoverage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: the message is on its way
+            }
+        }
+        return new Trained(result, data);
     }
 
     TextModelTrainer trainer(Architecture arch) {
@@ -323,7 +340,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private ModelBundle withProvenance(ModelBundle b, Data data, int threadCount) {
+    private ModelBundle withProvenance(ModelBundle b, Data data, int threadCount, Map<String, String> extra) {
         Map<String, String> prov = new LinkedHashMap<>(b.provenance());
         prov.put("train.source", data.trainSource());
         prov.put("valid.source", data.validSource());
@@ -332,6 +349,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         prov.put("threads", Integer.toString(threadCount));
         prov.put("cli.options", resolvedOptions());
+        prov.putAll(extra);
         return new ModelBundle(b.network(), b.pipeline(), b.encoder(), b.vocabulary(), b.labels(), b.trainer(),
                 b.curves(), prov, b.updaterState());
     }

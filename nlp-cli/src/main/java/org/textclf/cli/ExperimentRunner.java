@@ -1,0 +1,234 @@
+package org.textclf.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.textclf.corpora.DefaultCorpus;
+import org.textclf.corpora.Document;
+import org.textclf.corpora.Split;
+import org.textclf.corpora.Splitter;
+import org.textclf.eval.Evaluation;
+import org.textclf.eval.EvaluationOptions;
+import org.textclf.eval.predictions.PredictionWriter;
+import org.textclf.eval.report.HtmlReport;
+import org.textclf.eval.report.JsonReport;
+import org.textclf.models.bundle.ModelBundle;
+import org.textclf.models.Threads;
+import org.textclf.models.text.TextModelTrainer;
+import picocli.CommandLine;
+
+/**
+ * Runs one {@link ExperimentConfig}: split, train (through {@link TrainCommand#trainAndWrite}, so exactly as
+ * {@code train} does), evaluate (through {@link ModelEvaluation}, as {@code eval} does) and write the run folder.
+ * The folder is built beside its final place and renamed when complete, so it appears whole or not at all.
+ *
+ * <p>Run folder: {@code config.json} (resolved experiment), {@code model.textclf}, {@code metrics.json},
+ * {@code predictions.jsonl}, {@code report.html}, {@code manifest.json}. Only the manifest (wall time, start
+ * time, threads, git commit) and the bundle's {@code provenance.json}/{@code curves.json}/{@code manifest.json}
+ * entries and the HTML report (which shows the provenance) hold run-dependent values.
+ *
+ * <p>Stateless; one run at a time per JVM (ND4J's thread settings are process-wide).
+ */
+final class ExperimentRunner {
+
+    /** Provenance key holding the resolved experiment, so {@code reproduce} can rerun it. */
+    static final String CONFIG_KEY = "experiment.config";
+
+    static final String MODEL = "model.textclf";
+    static final String METRICS = "metrics.json";
+    static final String PREDICTIONS = "predictions.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a run produced. */
+    record Run(Path dir, ModelBundle bundle, Evaluation evaluation, String testSource) {
+    }
+
+    private ExperimentRunner() {
+    }
+
+    /**
+     * Runs {@code config} into {@code runDir}, which must not exist yet.
+     *
+     * @param threads native threads of the evaluation (null = cores); never changes the numbers, only the speed.
+     *                Training uses the file's {@code training.threads}, which is part of the experiment.
+     */
+    static Run run(ExperimentConfig config, Path runDir, Integer threads, PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        Instant started = Instant.now();
+        Path target = runDir.toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target + ": run folder exists already; choose another --output-dir");
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        boolean done = false;
+        try {
+            int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            List<String> args = new ArrayList<>(config.trainArgs());
+            args.addAll(List.of("--output", target.resolve(MODEL).toString()));
+            CommandLine cl = new CommandLine(new TrainCommand());
+            cl.setErr(err);
+            cl.parseArgs(args.toArray(String[]::new));
+            TrainCommand train = cl.getCommand();
+            ExperimentData data = data(config, train);
+            String configJson = JSON.writeValueAsString(config.toJson());
+            TextModelTrainer.Result result = train.trainAndWrite(data.train(), tmp.resolve(MODEL),
+                    Map.of(CONFIG_KEY, configJson, "experiment.name", config.name())).result();
+            ModelBundle bundle = result.bundle();
+            Threads.set(threadCount);                      // inference is thread-count independent (measured)
+
+            ModelEvaluation.Outcome outcome;
+            try (PredictionWriter writer = PredictionWriter.create(tmp.resolve(PREDICTIONS))) {
+                outcome = new ModelEvaluation(bundle, ModelEvaluation.UnknownLabels.ERROR, 256)
+                        .run(data.test().iterator(), data.testSource(), writer, EvaluationOptions.DEFAULTS);
+                writer.commit();
+            }
+            JsonReport.write(outcome.evaluation(), tmp.resolve(METRICS));
+            HtmlReport.write(outcome.evaluation(), ModelEvaluation.context(bundle, MODEL, data.testSource(), outcome,
+                    "experiment " + config.name()), tmp.resolve("report.html"));
+            Files.writeString(tmp.resolve("config.json"), configJson + "\n");
+
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("experiment", config.name());
+            manifest.put("seed", config.seed());
+            manifest.put("threads.training", Integer.parseInt(config.training().get("threads")));
+            manifest.put("threads.evaluation", threadCount);
+            manifest.put("started", started.toString());
+            ObjectNode files = manifest.putObject("data");
+            for (Path p : data.files()) {
+                files.put(p.toString(), sha256(p));
+            }
+            manifest.put("train.sha256", bundle.provenance().get("train.sha256"));
+            manifest.put("valid.sha256", bundle.provenance().get("valid.sha256"));
+            manifest.put("test.sha256", outcome.sha256());
+            manifest.put("test.documents", outcome.evaluated());
+            String commit = gitCommit(config.corpus().embedded() || data.files().isEmpty()
+                    ? Path.of("").toAbsolutePath() : data.files().get(0).getParent());
+            if (commit != null) {
+                manifest.put("git.commit", commit);
+            }
+            manifest.put("textclf.version", new TextclfCli.Version().getVersion()[0]);
+            manifest.put("java.version", System.getProperty("java.version"));
+            manifest.put("java.vendor", System.getProperty("java.vendor"));
+            manifest.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+            manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            manifest.put("nd4j.version", bundle.provenance().getOrDefault("nd4j.version", "unknown"));
+            manifest.put("wall.seconds", (System.nanoTime() - start) / 1e9);
+            Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest) + "\n");
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target);
+            }
+            done = true;
+            return new Run(target, bundle, outcome.evaluation(), data.testSource());
+        } finally {
+            if (!done) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** The training data for the trainer, the test documents, and the data files read. */
+    record ExperimentData(TrainCommand.Data train, List<Document> test, String testSource, List<Path> files) {
+    }
+
+    static ExperimentData data(ExperimentConfig config, TrainCommand command) {
+        ExperimentConfig.Corpus c = config.corpus();
+        long seed = config.seed();
+        String ratios = String.format(Locale.ROOT, "%.0f/%.0f/%.0f", c.trainRatio() * 100, c.validRatio() * 100,
+                c.testRatio() * 100);
+        if (c.splits()) {
+            List<Document> all = c.embedded() ? DefaultCorpus.documents() : command.format.readAll(List.of(c.train()));
+            String what = c.embedded() ? "embedded default corpus" : c.train().getFileName().toString();
+            Split split = Splitter.stratified(all, c.trainRatio(), c.validRatio(), c.testRatio(), seed);
+            String how = what + ", stratified " + ratios + ", seed " + seed;
+            boolean defaultSplit = c.embedded() && c.trainRatio() == Splitter.DEFAULT_TRAIN
+                    && c.validRatio() == Splitter.DEFAULT_VALID && c.testRatio() == Splitter.DEFAULT_TEST;
+            return new ExperimentData(new TrainCommand.Data(split.train(), split.valid(), List.of(),
+                    how + ": train part", how + ": valid part", defaultSplit ? seed : null), split.test(),
+                    how + ": test part", c.embedded() ? List.of() : List.of(c.train()));
+        }
+        List<Path> files = new ArrayList<>(List.of(c.train()));
+        List<Document> train = command.format.readAll(List.of(c.train()));
+        List<Document> valid = null;
+        String validSource = String.format(Locale.ROOT, "stratified %s hold-out of %s, seed %d",
+                command.validFraction, c.train().getFileName(), seed);
+        if (c.valid() != null) {
+            valid = command.format.readAll(List.of(c.valid()));
+            validSource = c.valid().getFileName().toString();
+            files.add(c.valid());
+        }
+        List<Document> test = command.format.readAll(List.of(c.test()));
+        files.add(c.test());
+        return new ExperimentData(new TrainCommand.Data(train, valid, List.of(), c.train().getFileName().toString(),
+                validSource, null), test, c.test().getFileName().toString(), files);
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(file + ": cannot read: " + e.getMessage(), e));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /** The commit checked out around {@code dir}, or null when there is no git or no repository. */
+    static String gitCommit(Path dir) {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.matches("[0-9a-f]{40}")) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;                                   // no git installed: a manifest without a commit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot delete " + dir + ": " + e.getMessage(), e));
+        }
+    }
+}
