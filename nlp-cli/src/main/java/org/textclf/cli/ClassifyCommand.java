@@ -339,7 +339,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       if (!Files.isReadable(p)) {
         throw new IllegalArgumentException(p + ": input is not readable (permission denied)");
       }
-      if (input.format == null && !Files.isDirectory(p)) {
+      if (input.formatOptions.format == null && !Files.isDirectory(p)) {
         CorpusFormat.infer(p);
       }
     }

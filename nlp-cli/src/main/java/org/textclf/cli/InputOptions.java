@@ -15,6 +15,7 @@ import org.textclf.corpora.DefaultCorpus;
 import org.textclf.corpora.Document;
 import org.textclf.corpora.DocumentReader;
 import org.textclf.corpora.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,45 +34,11 @@ final class InputOptions {
       })
   List<Path> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "F",
-      description = "tsv, csv, jsonl, fasttext, dir or lines. Default: inferred from the name (.gz is looked through).")
-  String format;
-
-  @Option(names = "--text-column", paramLabel = "NAME", description = "csv: the text column (default: text).")
-  String textColumn;
-
-  @Option(names = "--label-column", paramLabel = "NAME", description = "csv: the label column (default: label).")
-  String labelColumn;
-
-  @Option(names = "--id-column", paramLabel = "NAME", description = "csv: an id column (default: none; ids are file:line).")
-  String idColumn;
-
-  @Option(
-      names = "--label-separator",
-      paramLabel = "SEP",
-      description = "tsv/csv: separator of several labels in the label column (multi-label). Default: one label per document.")
-  String labelSeparator;
+  // The same format and column options as the verbs that name corpora by role (--train/--test).
+  @Mixin CorpusFormatOptions formatOptions = new CorpusFormatOptions();
 
   ReadOptions readOptions() {
-    ReadOptions.Builder b = ReadOptions.builder();
-    if (format != null) {
-      b.format(CorpusFormat.parse(format));
-    }
-    if (textColumn != null) {
-      b.textColumn(textColumn);
-    }
-    if (labelColumn != null) {
-      b.labelColumn(labelColumn);
-    }
-    if (idColumn != null) {
-      b.idColumn(idColumn);
-    }
-    if (labelSeparator != null) {
-      b.labelSeparator(labelSeparator);
-    }
-    return b.build();
+    return formatOptions.readOptions();
   }
 
   boolean usesDefaultCorpus() {
