@@ -10,8 +10,8 @@ import org.nd4j.imports.converters.ImportClassMapping;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
-import org.nd4j.linalg.exception.ND4JIllegalStateException;
 import org.nd4j.linalg.factory.Nd4j;
+import org.textclf.models.NativeKernels;
 
 /**
  * Embedding lookup {@code out[..., :] = table[ids[...], :]} with a correct and fast gradient.
@@ -74,11 +74,7 @@ public final class EmbeddingLookup extends Gather {
 
     @Override
     public CustomOpDescriptor getDescriptor() {
-        CustomOpDescriptor desc = Nd4j.getExecutioner().getCustomOperations().get("gather");
-        if (desc == null) {
-            throw new ND4JIllegalStateException("native op 'gather' is missing from the ND4J backend");
-        }
-        return desc;
+        return NativeKernels.descriptor("gather");
     }
 
     /**

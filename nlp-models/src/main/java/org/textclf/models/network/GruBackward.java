@@ -8,8 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.exception.ND4JIllegalStateException;
-import org.nd4j.linalg.factory.Nd4j;
+import org.textclf.models.NativeKernels;
 
 /**
  * Gradient of {@link ResetGateGru}: inputs x, h0, Wx, Wh, b, the forward output and dLoss/dOut;
@@ -52,11 +51,7 @@ public final class GruBackward extends DynamicCustomOp {
 
     @Override
     public CustomOpDescriptor getDescriptor() {
-        CustomOpDescriptor desc = Nd4j.getExecutioner().getCustomOperations().get("identity_n");
-        if (desc == null) {
-            throw new ND4JIllegalStateException("native op 'identity_n' is missing from the ND4J backend");
-        }
-        return desc;
+        return NativeKernels.descriptor("identity_n");
     }
 
     @Override

@@ -8,8 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.imports.converters.ImportClassMapping;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.GRU;
-import org.nd4j.linalg.exception.ND4JIllegalStateException;
-import org.nd4j.linalg.factory.Nd4j;
+import org.textclf.models.NativeKernels;
 
 /**
  * GRU layer with a live reset gate: the native {@code gru} kernel forward (which computes PyTorch's
@@ -63,11 +62,7 @@ public final class ResetGateGru extends GRU {
 
     @Override
     public CustomOpDescriptor getDescriptor() {
-        CustomOpDescriptor desc = Nd4j.getExecutioner().getCustomOperations().get("gru");
-        if (desc == null) {
-            throw new ND4JIllegalStateException("native op 'gru' is missing from the ND4J backend");
-        }
-        return desc;
+        return NativeKernels.descriptor("gru");
     }
 
     @Override
