@@ -62,8 +62,8 @@ public final class MultiLabelMetrics {
             fnSum += fn[i];
         }
         micro = ClassMetrics.fromCounts(tpSum, fpSum, fnSum);
-        macro = average(perClass, false);
-        weighted = average(perClass, true);
+        macro = ClassMetrics.average(perClass, false);
+        weighted = ClassMetrics.average(perClass, true);
         samples = new ClassMetrics(Ratios.divide(samplesP, n), Ratios.divide(samplesR, n),
                 Ratios.divide(samplesF, n), tpSum + fnSum);
         subsetAccuracy = Ratios.divide(subsetMatches, n);
@@ -233,22 +233,6 @@ public final class MultiLabelMetrics {
         return sum / labels.size();
     }
 
-    private static ClassMetrics average(ClassMetrics[] perClass, boolean weighted) {
-        double p = 0;
-        double r = 0;
-        double f = 0;
-        double w = 0;
-        long support = 0;
-        for (ClassMetrics c : perClass) {
-            double weight = weighted ? c.support() : 1.0;
-            p += weight * c.precision();
-            r += weight * c.recall();
-            f += weight * c.f1();
-            w += weight;
-            support += c.support();
-        }
-        return new ClassMetrics(Ratios.divide(p, w), Ratios.divide(r, w), Ratios.divide(f, w), support);
-    }
 
     @Override
     public String toString() {

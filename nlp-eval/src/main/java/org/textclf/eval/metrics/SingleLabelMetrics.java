@@ -76,8 +76,8 @@ public final class SingleLabelMetrics {
             fpSum += colSum[i] - tp;
             fnSum += rowSum[i] - tp;
         }
-        this.macro = average(perClass, false);
-        this.weighted = average(perClass, true);
+        this.macro = ClassMetrics.average(perClass, false);
+        this.weighted = ClassMetrics.average(perClass, true);
         ClassMetrics m = ClassMetrics.fromCounts(tpSum, fpSum, fnSum);
         this.micro = m;
         this.mcc = matthews(confusion, rowSum, colSum, correct, total);
@@ -326,23 +326,6 @@ public final class SingleLabelMetrics {
 
     // ---------------------------------------------------------------- formulas
 
-    private static ClassMetrics average(ClassMetrics[] perClass, boolean weighted) {
-        double p = 0;
-        double r = 0;
-        double f = 0;
-        double weightSum = 0;
-        long support = 0;
-        for (ClassMetrics c : perClass) {
-            double w = weighted ? c.support() : 1.0;
-            p += w * c.precision();
-            r += w * c.recall();
-            f += w * c.f1();
-            weightSum += w;
-            support += c.support();
-        }
-        return new ClassMetrics(Ratios.divide(p, weightSum), Ratios.divide(r, weightSum),
-                Ratios.divide(f, weightSum), support);
-    }
 
     /** scikit-learn's multi-class MCC from the confusion matrix; 0 when a marginal is degenerate. */
     private static double matthews(long[][] c, long[] t, long[] p, long correct, long n) {
