@@ -54,7 +54,7 @@ public final class CsvDocumentReader extends AbstractDocumentReader {
             Inputs.Opened opened = Inputs.maybeGunzip(raw);
             this.parser = format.parse(new StrictUtf8Reader(opened.in(), source, opened.compressed()));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            closeQuietly(raw);
+            Inputs.closeQuietly(raw);
             throw new CorpusException(source, 1, "cannot read the CSV header: " + e.getMessage(), e);
         }
         Map<String, Integer> header = parser.getHeaderMap();
@@ -120,11 +120,4 @@ public final class CsvDocumentReader extends AbstractDocumentReader {
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the original failure is what the caller needs to see
-        }
-    }
 }

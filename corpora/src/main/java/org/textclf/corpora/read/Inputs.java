@@ -30,4 +30,13 @@ public final class Inputs {
         }
         return new Opened(in, false);
     }
+
+    /** Closes a stream that failed to open as a corpus; the original failure is what the caller needs to see. */
+    public static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // keep the caller's exception, not this one
+        }
+    }
 }

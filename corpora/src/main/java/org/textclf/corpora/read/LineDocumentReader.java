@@ -35,7 +35,7 @@ public final class LineDocumentReader extends AbstractDocumentReader {
             Inputs.Opened opened = Inputs.maybeGunzip(raw);
             this.lines = new LineSplitter(new StrictUtf8Reader(opened.in(), source, opened.compressed()));
         } catch (IOException e) {
-            closeQuietly(raw);
+            Inputs.closeQuietly(raw);
             throw new CorpusException(source, 0, "cannot read: " + e, e);
         }
     }
@@ -73,11 +73,4 @@ public final class LineDocumentReader extends AbstractDocumentReader {
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the original failure is what the caller needs to see
-        }
-    }
 }
