@@ -95,8 +95,13 @@ class Vocabulary:
     def __len__(self):
         return len(self.tokens)
 
-    def encode(self, doc, max_len):
+    def encode(self, doc, max_len, truncation="head"):
+        """Ids of doc; a longer doc keeps its first max_len tokens (head) or, like textclf's HEAD_TAIL,
+        its first ceil(max_len / 2) and last floor(max_len / 2) tokens (head-tail)."""
         get = self.index.get
+        if truncation == "head-tail" and len(doc) > max_len:
+            tail = max_len // 2
+            doc = doc[:max_len - tail] + (doc[-tail:] if tail else [])
         return [get(t, UNK_ID) for t in doc[:max_len]]
 
 
@@ -283,6 +288,8 @@ def build_model(args, vocab_size, classes):
 def add_model_args(ap):
     ap.add_argument("--model", required=True, choices=["gru-attention", "transformer", "baseline"])
     ap.add_argument("--max-len", type=int, default=256)
+    ap.add_argument("--truncation", choices=["head", "head-tail"], default="head",
+                    help="what a longer document keeps (textclf's --truncation)")
     ap.add_argument("--dim", type=int, default=128, help="embedding / model width")
     ap.add_argument("--hidden", type=int, default=None, help="GRU hidden size (default: --dim)")
     ap.add_argument("--heads", type=int, default=4)

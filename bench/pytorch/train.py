@@ -14,6 +14,7 @@ Prints one human-readable line and one JSON line ("epoch") per epoch, and a fina
 import argparse
 import copy
 import json
+import math
 import os
 import platform
 import random
@@ -51,6 +52,10 @@ def main():
     ap.add_argument("--valid-fraction", type=float, default=0.1)
     ap.add_argument("--train-limit", type=int, default=None, help="use only the first N train documents")
     ap.add_argument("--test-limit", type=int, default=None, help="use only the first N test documents")
+    ap.add_argument("--weight-decay", type=float, default=0.0, help="> 0: AdamW with this decay (textclf's default 0.01)")
+    ap.add_argument("--schedule", choices=["constant", "warmup-cosine", "warmup-linear"], default="constant",
+                    help="per-step learning rate as textclf's LearningRates (warm-up over --warmup-fraction of all steps)")
+    ap.add_argument("--warmup-fraction", type=float, default=0.1)
     ap.add_argument("--no-test-each-epoch", action="store_true", help="evaluate test only at the end")
     args = common.finish_args(ap.parse_args())
     common.set_threads(args.threads)
@@ -64,18 +69,33 @@ def main():
     vocab = common.Vocabulary.build([docs_all[i] for i in tr], args.vocab, args.min_count)
     labels = sorted(set(y_all))
     lid = {y: i for i, y in enumerate(labels)}
-    enc_tr = [vocab.encode(docs_all[i], args.max_len) for i in tr]
+    enc_tr = [vocab.encode(docs_all[i], args.max_len, args.truncation) for i in tr]
     gold_tr = torch.tensor([lid[y_all[i]] for i in tr])
-    enc_va = [vocab.encode(docs_all[i], args.max_len) for i in va]
+    enc_va = [vocab.encode(docs_all[i], args.max_len, args.truncation) for i in va]
     gold_va = [lid[y_all[i]] for i in va]
-    enc_te = [vocab.encode(d, args.max_len) for d in docs_test]
+    enc_te = [vocab.encode(d, args.max_len, args.truncation) for d in docs_test]
     gold_te = [lid[y] for y in y_test]
     t_data = time.time() - t0
     print(f"{args.corpus}: train {len(tr)} valid {len(va)} test {len(enc_te)}; vocab {len(vocab)}; labels {labels}; "
           f"data prep {t_data:.1f}s; threads {torch.get_num_threads()}", flush=True)
 
     model = common.build_model(args, len(vocab), len(labels))
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    if args.weight_decay > 0:
+        opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+    else:
+        opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    steps_per_epoch = (len(enc_tr) + args.batch - 1) // args.batch
+    total_steps = steps_per_epoch * args.epochs
+    warmup_steps = int(args.warmup_fraction * total_steps + 0.5)  # Java Math.round
+
+    def lr_at(step):  # textclf's LearningRates.at, as a factor of the peak
+        if args.schedule == "constant":
+            return 1.0
+        if step < warmup_steps:
+            return (step + 1) / warmup_steps
+        progress = min(1.0, (step - warmup_steps) / max(1, total_steps - warmup_steps))
+        return 1 - progress if args.schedule == "warmup-linear" else 0.5 * (1 + math.cos(math.pi * progress))
+    step = 0
     loss_fn = torch.nn.CrossEntropyLoss()
     lengths = [len(e) for e in enc_tr]
     best = {"macro_f1": -1.0, "epoch": 0, "state": None}
@@ -88,6 +108,9 @@ def main():
         total, n = 0.0, 0
         for idx in common.batches(lengths, args.batch, args.bucket, rng):
             ids, mask = common.make_batch(enc_tr, idx)
+            for g in opt.param_groups:
+                g["lr"] = args.lr * lr_at(step)
+            step += 1
             opt.zero_grad(set_to_none=True)
             loss = loss_fn(model(ids, mask), gold_tr[idx])
             loss.backward()

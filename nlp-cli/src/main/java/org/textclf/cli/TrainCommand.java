@@ -27,6 +27,7 @@ import org.textclf.models.text.TextModelTrainer;
 import org.textclf.models.train.TrainerConfig;
 import org.textclf.preprocess.TextPipeline;
 import org.textclf.preprocess.encode.EncoderConfig;
+import org.textclf.preprocess.encode.Truncation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +100,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-length", paramLabel = "T", defaultValue = "256",
             description = "Tokens kept per document (default: ${DEFAULT-VALUE}).")
     int maxLength;
+
+    @Option(names = "--truncation", paramLabel = "T", defaultValue = "head",
+            description = "What a longer document keeps: head (its first T tokens) or head-tail (the first ceil(T/2)"
+                    + " and the last floor(T/2): reviews often end with the verdict) (default: ${DEFAULT-VALUE}).")
+    String truncation;
 
     @Option(names = "--embedding-dim", paramLabel = "D", defaultValue = "128",
             description = "Word vector size; the model width of the Transformer (default: ${DEFAULT-VALUE}).")
@@ -278,7 +284,8 @@ final class TrainCommand implements Callable<Integer> {
                 .clipNorm(clipNorm).patience(patience)
                 .monitor(enumValue(TrainerConfig.Monitor.class, monitor, "--monitor"))
                 .validFraction(validFraction).seed(seed).build();
-        EncoderConfig encoder = EncoderConfig.builder().maxLength(maxLength).build();
+        EncoderConfig encoder = EncoderConfig.builder().maxLength(maxLength)
+                .truncation(enumValue(Truncation.class, truncation, "--truncation")).build();
         networkConfig(arch, 3, 2);                          // fail fast on bad sizes, before any data is read
         TextPipeline.fromConfig(pipeline.config());         // and on an unknown tokenizer
         TextModelTrainer t = new TextModelTrainer(pipeline.config(), encoder, vocabSize, minCount,

@@ -20,6 +20,8 @@ import org.textclf.corpora.Split;
 import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.text.NeuralTextClassifier;
+import org.textclf.preprocess.encode.EncoderConfig;
+import org.textclf.preprocess.encode.Truncation;
 
 class TrainCommandTest {
 
@@ -66,6 +68,16 @@ class TrainCommandTest {
         assertEquals(Architecture.BASELINE, b.network().config().architecture());
         assertEquals("embedded default corpus, stratified 70/15/15, seed 42: train part",
                 b.provenance().get("train.source"));
+        assertEquals(new EncoderConfig(32, Truncation.HEAD), b.encoder());   // TestCorpora.TINY's --max-length
+    }
+
+    @Test
+    void truncationHeadTailIsKeptInTheBundle() {
+        Path model = dir.resolve("head-tail.textclf");
+        CliRunner.Result r = CliRunner.run(TestCorpora.train("--model", "baseline",
+                "--truncation", "head-tail", "--output", model.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(new EncoderConfig(32, Truncation.HEAD_TAIL), ModelBundle.read(model).encoder());
     }
 
     @Test
@@ -256,6 +268,9 @@ class TrainCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--schedule must be one of [constant, plateau, warmup-linear, warmup-cosine]"),
                 r.err());
+        r = CliRunner.run("train", "--truncation", "tail", "-o", model.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--truncation must be one of [head, head-tail], was 'tail'"), r.err());
         r = CliRunner.run("train", "--threads", "0", "-o", model.toString());
         assertEquals(2, r.exitCode(), r.err());
         r = CliRunner.run("train", "--epochs", "2");
