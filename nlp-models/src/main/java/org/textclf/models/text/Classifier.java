@@ -13,8 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.nd4j.common.config.ND4JSystemProperties;
 import org.textclf.models.bundle.ModelBundle;
+import org.textclf.models.network.SameDiffArrayCache;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.TextPipeline;
@@ -68,16 +68,9 @@ public final class Classifier {
     public static final int DEFAULT_BATCH_SIZE = 32;
 
     static {
-        // ND4J 1.0.0-M2.1's SameDiff array cache (an ArrayCacheMemoryMgr per graph and thread, meant to stay
-        // under a quarter of JavaCPP's maxBytes) does not keep to its limit when batch shapes vary, as they do
-        // when every batch is padded to its longest document: classifying IMDB reviews in batches of 32 with a
-        // GRU under -Xmx512m, native memory grew by ~5 MB per batch (343 MB -> 1277 MB after 175 batches, and
-        // JavaCPP's 2 GB physical limit after a few thousand documents); with the cache off it stayed at about
-        // 400 MB. The switch is a JVM-wide system property read when a session is created, so it is set here,
-        // before any of this class's sessions exist, unless the user chose a value.
-        if (System.getProperty(ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE) == null) {
-            System.setProperty(ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE, "false");
-        }
+        // Before any of this class's sessions exist: M2.1's array cache grows without bound under varying
+        // batch shapes (see SameDiffArrayCache).
+        SameDiffArrayCache.disableUnlessSet();
     }
 
     /** How labels are decided from the scores. Immutable. */

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.textclf.eval.metrics.SingleLabelMetrics;
+import org.textclf.models.network.SameDiffArrayCache;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.encode.Batcher;
 
@@ -37,6 +38,12 @@ import org.textclf.preprocess.encode.Batcher;
  * is reseeded for dropout). Not thread-safe; trains one network at a time.
  */
 public final class Trainer {
+
+    static {
+        // Bucketed batches have many shapes; M2.1's array cache then grows by gigabytes per epoch
+        // (see SameDiffArrayCache). Set before the first training session is created.
+        SameDiffArrayCache.disableUnlessSet();
+    }
 
     private final TrainerConfig config;
     private Map<String, GradientUpdater> updaters;
