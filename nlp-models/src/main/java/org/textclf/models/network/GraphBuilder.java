@@ -151,9 +151,4 @@ final class GraphBuilder {
         SDVariable alpha = sd.nn().softmax(scores, 1).mul(mask).rename(weightsName);
         return h.mul(sd.expandDims(alpha, 2)).sum(1);
     }
-
-    /** [B] INT lengths from the mask (right padding). */
-    SDVariable lengths() {
-        return mask.sum(1).castTo(DataType.INT);
-    }
 }

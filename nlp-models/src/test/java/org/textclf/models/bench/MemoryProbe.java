@@ -15,7 +15,7 @@ import org.textclf.models.train.TrainingListener;
 
 /**
  * Resident memory while training on random documents of varying (or fixed) length:
- * {@code java -cp ... org.textclf.models.bench.MemoryProbe <architecture> <fixedLength:true|false> <docs> [mode]},
+ * {@code java -cp ... org.textclf.models.bench.MemoryProbe <architecture> <fixedLength:true|false> <docs> [mode]} (system properties {@code probe.bidirectional}, {@code probe.maxlen}, {@code probe.steps}, {@code probe.gc}),
  * mode {@code train} (the Trainer, default), {@code forward}, {@code grad} (SameDiff's
  * {@code calculateGradientsAndOutputs}) or {@code lossAndGradients} (TextNetwork's replacement).
  */
@@ -40,13 +40,13 @@ public final class MemoryProbe {
         int[][] docs = new int[n][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            docs[i] = new int[fixed ? 300 : 20 + r.nextInt(380)];
+            docs[i] = new int[fixed ? 300 : 20 + r.nextInt(Integer.getInteger("probe.maxlen", 400) - 19)];
             for (int j = 0; j < docs[i].length; j++) {
                 docs[i][j] = 2 + r.nextInt(29998);
             }
             labels[i] = r.nextInt(2);
         }
-        TextNetwork net = NetworkFactory.build(NetworkConfig.builder(arch, 30000, 2).embeddingDim(64).hiddenSize(64).heads(4).bigramBuckets(Integer.getInteger("probe.buckets", 100000)).build());
+        TextNetwork net = NetworkFactory.build(NetworkConfig.builder(arch, 30000, 2).embeddingDim(64).hiddenSize(64).heads(4).bidirectional(Boolean.getBoolean("probe.bidirectional")).bigramBuckets(Integer.getInteger("probe.buckets", 100000)).build());
         LabelledData d = LabelledData.singleLabel(docs, labels);
         String mode = args.length > 3 ? args[3] : "train";
         if (!mode.equals("train")) {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Resident memory of one native kernel called repeatedly, with every output closed and
  * {@code System.gc()} after each call, so that only memory the kernel itself never frees can grow:
- * {@code java -cp ... org.textclf.models.bench.NativeOpLeakProbe <segment|scatter|gru|gru-forward|matmul>}.
+ * {@code java -cp ... org.textclf.models.bench.NativeOpLeakProbe <segment|scatter|gru|gru-forward|matmul|reverse>}.
  * {@code gru} runs SameDiff's gradient sub-graph (with its memory release enabled) of sum(gru(x)),
  * i.e. one {@code gru_bp} per call, at T=300, B=64, H=64.
  */
@@ -42,7 +42,11 @@ public final class NativeOpLeakProbe {
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.var("x", Nd4j.randn(DataType.FLOAT, t, b, h));
             SDVariable wx = sd.var("wx", Nd4j.randn(DataType.FLOAT, h, 3 * h).muli(0.1));
-            if (op.equals("matmul")) {
+            SDVariable lengths = sd.constant("lengths", Nd4j.createFromArray(java.util.stream.IntStream.range(0, b)
+                    .map(i -> 1 + (i * 37) % t).toArray()));
+            if (op.equals("reverse")) {
+                sd.reverseSequence(x, lengths, 0, 1).mul(sd.reverseSequence(x, lengths, 0, 1)).sum().rename("loss");
+            } else if (op.equals("matmul")) {
                 sd.mmul(sd.reshape(x, -1, h), wx).sum().rename("loss");
             } else {
                 sd.rnn().gru(x, sd.constant(Nd4j.zeros(DataType.FLOAT, b, h)), wx,
