@@ -92,7 +92,7 @@ public final class TextEncoder {
 
     /**
      * Collects ids with the encoder's truncation: the head in an array, the tail (HEAD_TAIL) in a ring. Short tokens
-     * of the head are looked up {@value #BATCH} at a time ({@link Vocabulary#ids}), so that the cache misses of
+     * (up to 16 chars) of the head are looked up {@value #BATCH} at a time ({@link Vocabulary#ids}), so that the cache misses of
      * their table reads overlap instead of stalling the scan one after the other.
      */
     private static final class Ids implements TokenScanner.TokenSink {
@@ -104,8 +104,12 @@ public final class TextEncoder {
         private final int[] tail;
         private int[] first;
         private int count;
-        /** Packed forms of the head's tokens from {@code batchStart} on; 0 for a token already looked up. */
+        /**
+         * Packed forms of the head's tokens from {@code batchStart} on (first 8 chars, chars 9-16: see
+         * {@link Vocabulary#ids}); 0 for a token already looked up.
+         */
         private final long[] batch = new long[BATCH];
+        private final long[] batchNext = new long[BATCH];
         private int batchStart;
 
         Ids(Vocabulary vocabulary, EncoderConfig config, int textLength) {
@@ -123,7 +127,18 @@ public final class TextEncoder {
                 if (count == first.length) {
                     first = Arrays.copyOf(first, Math.min(head, count * 2));
                 }
+                long next = 0;
+                if (packed == 0 && length > Vocabulary.PACKED && length <= Vocabulary.MID) {
+                    // 9-16 chars: both halves packed, or 0 (then the chars are looked up right away)
+                    packed = Vocabulary.pack(chars, 0, Vocabulary.PACKED);
+                    next = Vocabulary.pack(chars, Vocabulary.PACKED, length - Vocabulary.PACKED);
+                    if (packed == 0 || next == 0) {
+                        packed = 0;
+                        next = 0;
+                    }
+                }
                 batch[count - batchStart] = packed;
+                batchNext[count - batchStart] = next;
                 if (packed == 0) {
                     first[count] = vocabulary.id(chars, 0, length, 0);
                 }
@@ -142,7 +157,7 @@ public final class TextEncoder {
         /** Looks up the batch, and maps {@code <pad>} to {@code <unk>} as {@link Encoder} does (id 0 only pads). */
         private void flush() {
             int end = Math.min(count, head);
-            vocabulary.ids(batch, first, batchStart, end - batchStart);
+            vocabulary.ids(batch, batchNext, first, batchStart, end - batchStart);
             for (int k = batchStart; k < end; k++) {
                 if (first[k] == Vocabulary.PAD_ID) {
                     first[k] = Vocabulary.UNK_ID;

@@ -87,6 +87,14 @@ public final class Vocabulary {
     private final long[] rest;
     private final int restBits;
     /**
+     * Tokens of {@value #PACKED} + 1 to {@value #MID} chars, each in U+0001..U+00FF (most of the longer tokens of a
+     * Latin-script text: about 7 % of English running text but a third of its vocabulary) stored whole in a table of
+     * their own: a slot is four longs, the packed forms of chars 0-7 and 8-15, then the id in the high half (low half
+     * 1), then 0. A hit reads one slot instead of a slot and an entry.
+     */
+    private final long[] mid;
+    private final int midBits;
+    /**
      * Every token as one entry, in id order: id (2 chars), length (2 chars), the token's characters. Read only for
      * tokens without a packed form: a slot points at its entry, so checking a hit reads the slot and one place in
      * this array.
@@ -98,11 +106,21 @@ public final class Vocabulary {
     static final int FRONT = 4096;
     /** Longest token stored inside its slot: 8 chars of one byte each fill a long. */
     public static final int PACKED = 8;
+    /** Longest token of the {@code mid} table: two longs. */
+    public static final int MID = 16;
 
     private Vocabulary(String[] tokens) {
         this.tokens = tokens;
+        int midSize = 0;
+        for (String t : tokens) {
+            if (isMid(t)) {
+                midSize++;
+            }
+        }
+        this.mid = new long[4 * tableSize(midSize)];
+        this.midBits = Integer.numberOfTrailingZeros(mid.length) - 2;
         int frontSize = Math.min(FRONT, tokens.length);
-        int restSize = tokens.length - frontSize;
+        int restSize = tokens.length - frontSize; // an upper bound: mid tokens go to their own table
         this.front = new long[2 * tableSize(frontSize)];
         this.frontBits = Integer.numberOfTrailingZeros(front.length) - 1;
         this.rest = new long[2 * tableSize(restSize)];
@@ -133,6 +151,18 @@ public final class Vocabulary {
             if (other >= 0) {
                 throw new IllegalArgumentException("token '" + t + "' occurs at ids " + other + " and " + i);
             }
+            if (isMid(t)) {
+                long k0 = packRange(t, 0, PACKED);
+                long k1 = packRange(t, PACKED, t.length());
+                int slot = midSlot(k0, k1, midBits);
+                while (mid[slot + 2] != 0) {
+                    slot = (slot + 4) & (mid.length - 1);
+                }
+                mid[slot] = k0;
+                mid[slot + 1] = k1;
+                mid[slot + 2] = (long) i << 32 | 1;
+                continue;
+            }
             long[] table = i < FRONT ? front : rest;
             int bits = i < FRONT ? frontBits : restBits;
             long packed = pack(t);
@@ -161,18 +191,7 @@ public final class Vocabulary {
      * is 0, so the zero bytes above the last char give the length.
      */
     static long pack(String token) {
-        int length = token.length();
-        if (length > PACKED) {
-            return 0;
-        }
-        long packed = 0;
-        int bad = 0;
-        for (int k = 0; k < length; k++) {
-            int c = token.charAt(k);
-            bad |= (c >>> 8) | ((c - 1) >> 31);
-            packed |= (long) c << (k << 3);
-        }
-        return bad == 0 ? packed : 0;
+        return token.length() <= PACKED ? packRange(token, 0, token.length()) : 0;
     }
 
     /**
@@ -184,17 +203,56 @@ public final class Vocabulary {
      */
     public static long pack(char[] chars, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, chars.length);
-        if (length > PACKED) {
-            return 0;
-        }
+        return length <= PACKED ? packRange(chars, offset, offset + length) : 0;
+    }
+
+    /** Chars {@code [from, to)} (at most 8) one byte each, first lowest; 0 if one is outside U+0001..U+00FF. */
+    private static long packRange(String token, int from, int to) {
         long packed = 0;
         int bad = 0;
-        for (int k = 0; k < length; k++) {
-            int c = chars[offset + k];
+        for (int k = from; k < to; k++) {
+            int c = token.charAt(k);
             bad |= (c >>> 8) | ((c - 1) >> 31);
-            packed |= (long) c << (k << 3);
+            packed |= (long) c << ((k - from) << 3);
         }
         return bad == 0 ? packed : 0;
+    }
+
+    private static long packRange(char[] chars, int from, int to) {
+        long packed = 0;
+        int bad = 0;
+        for (int k = from; k < to; k++) {
+            int c = chars[k];
+            bad |= (c >>> 8) | ((c - 1) >> 31);
+            packed |= (long) c << ((k - from) << 3);
+        }
+        return bad == 0 ? packed : 0;
+    }
+
+    /** Whether the token goes to the {@code mid} table. */
+    static boolean isMid(String t) {
+        return t.length() > PACKED && t.length() <= MID && packRange(t, 0, PACKED) != 0
+                && packRange(t, PACKED, t.length()) != 0;
+    }
+
+    /** First slot for a mid token (chars 0-7 and 8-15 packed). */
+    private static int midSlot(long k0, long k1, int bits) {
+        return (int) (((k0 + k1 * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L) >>> (64 - bits)) << 2;
+    }
+
+    /** The id of the mid token packed as k0, k1, or -1. */
+    private int findMid(long k0, long k1) {
+        long[] table = mid;
+        int mask = table.length - 1;
+        for (int slot = midSlot(k0, k1, midBits); ; slot = (slot + 4) & mask) {
+            long meta = table[slot + 2];
+            if (meta == 0) {
+                return -1;
+            }
+            if (table[slot] == k0 && table[slot + 1] == k1) {
+                return (int) (meta >>> 32);
+            }
+        }
     }
 
     /** First slot (index of its first long) for a packed token: Fibonacci hashing of all 64 bits. */
@@ -249,39 +307,55 @@ public final class Vocabulary {
     }
 
     /**
-     * The ids of a batch of short tokens given by their packed forms, faster than one {@link #id(char[], int, int,
-     * long)} call per token: the table slots of the whole batch are read first, in a loop whose reads do not depend
-     * on each other, so that the CPU overlaps their cache misses; the lookups proper then find them in the cache.
-     * For every {@code k} in {@code [0, n)} with {@code packed[k] != 0}, {@code ids[offset + k]} becomes the id of the
-     * token packed as {@code packed[k]} ({@link #UNK_ID} when absent); the other elements of {@code ids} are left as
-     * they are.
+     * The ids of a batch of tokens of at most {@value #MID} chars given by their packed forms, faster than one
+     * {@link #id(char[], int, int, long)} call per token: the table slots of the whole batch are read first, in a loop
+     * whose reads do not depend on each other, so that the CPU overlaps their cache misses; the lookups proper then
+     * find them in the cache. Token {@code k} (of {@code [0, n)}) is given by {@code first[k]}, the packed form of its
+     * first {@value #PACKED} chars, and {@code next[k]}, the packed form of the others (0 for a token of at most
+     * {@value #PACKED} chars), each {@link #pack(char[], int, int)} of its part; {@code ids[offset + k]} becomes its id
+     * ({@link #UNK_ID} when absent). When {@code first[k]} is 0 (a token without packed form), {@code ids[offset + k]}
+     * is left as it is.
      *
-     * @param packed packed forms ({@link #pack(char[], int, int)}), 0 for a token to skip
+     * @param first  packed forms of the tokens' first 8 chars, 0 for a token to skip
+     * @param next   packed forms of their chars 9-16, 0 for tokens of at most 8 chars
      * @param ids    receives the ids
-     * @param offset where the id of {@code packed[0]} goes
+     * @param offset where the id of token 0 goes
      * @param n      number of tokens
-     * @throws IndexOutOfBoundsException when {@code n} exceeds {@code packed} or {@code ids} from {@code offset}
+     * @throws IndexOutOfBoundsException when {@code n} exceeds {@code first}, {@code next} or {@code ids} from
+     *                                   {@code offset}
      */
-    public void ids(long[] packed, int[] ids, int offset, int n) {
-        Objects.checkFromIndexSize(0, n, packed.length);
+    public void ids(long[] first, long[] next, int[] ids, int offset, int n) {
+        Objects.checkFromIndexSize(0, n, first.length);
+        Objects.checkFromIndexSize(0, n, next.length);
         Objects.checkFromIndexSize(offset, n, ids.length);
         long[] front = this.front;
         long[] rest = this.rest;
         long touched = 0;
         for (int k = 0; k < n; k++) {
-            long p = packed[k];
-            touched += front[packedSlot(p, frontBits) + 1] + rest[packedSlot(p, restBits) + 1];
+            long p = first[k];
+            long q = next[k];
+            if (q == 0) {
+                touched += front[packedSlot(p, frontBits) + 1] + rest[packedSlot(p, restBits) + 1];
+            } else {
+                touched += mid[midSlot(p, q, midBits) + 2];
+            }
         }
         if (touched == 0x5DEECE66DL) {
             // a harmless branch on the sum, so that the compiler cannot drop the reads as unused
             Thread.onSpinWait();
         }
         for (int k = 0; k < n; k++) {
-            long p = packed[k];
+            long p = first[k];
+            long q = next[k];
             if (p != 0) {
-                int found = findPacked(front, frontBits, p);
-                if (found < 0) {
-                    found = findPacked(rest, restBits, p);
+                int found;
+                if (q != 0) {
+                    found = findMid(p, q);
+                } else {
+                    found = findPacked(front, frontBits, p);
+                    if (found < 0) {
+                        found = findPacked(rest, restBits, p);
+                    }
                 }
                 ids[offset + k] = found < 0 ? UNK_ID : found;
             }
@@ -332,6 +406,9 @@ public final class Vocabulary {
         if (packed != 0) {
             int found = findPacked(front, frontBits, packed);
             return found >= 0 ? found : findPacked(rest, restBits, packed);
+        }
+        if (isMid(token)) {
+            return findMid(packRange(token, 0, PACKED), packRange(token, PACKED, token.length()));
         }
         int hash = token.hashCode();
         int found = find(front, frontBits, token, hash);
@@ -427,6 +504,14 @@ public final class Vocabulary {
 
     /** The id of a token without a packed form. */
     private int idOfChars(char[] chars, int offset, int length) {
+        if (length > PACKED && length <= MID) {
+            long k0 = packRange(chars, offset, offset + PACKED);
+            long k1 = packRange(chars, offset + PACKED, offset + length);
+            if (k0 != 0 && k1 != 0) {
+                int found = findMid(k0, k1);
+                return found < 0 ? UNK_ID : found;
+            }
+        }
         int hash = 0;
         for (int i = offset; i < offset + length; i++) {
             hash = 31 * hash + chars[i];

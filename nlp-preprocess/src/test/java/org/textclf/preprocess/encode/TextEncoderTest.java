@@ -96,9 +96,11 @@ class TextEncoderTest {
         }
         // <pad> spelled out in the text is <unk> (looked up in a batch); a wide token is looked up one by one
         TextPipeline raw = TextPipeline.builder().stripMarkup(false).removePunctuation(false).build();
-        Vocabulary withPad = Vocabulary.of(List.of("<pad>", "<unk>", "\u0101<pad>", "x"));
-        assertArrayEquals(new int[] {1, 3, 1, 2}, encoder(raw, withPad, 10, Truncation.HEAD)
-                .encode("<pad> x <unk> \u0101<pad>"));
+        Vocabulary withPad = Vocabulary.of(List.of("<pad>", "<unk>", "\u0101<pad>", "x", "abcdefghij", "abcdefgh\u0101",
+                "abcdefghijklmnop", "abcdefghijklmnopq"));
+        assertArrayEquals(new int[] {1, 3, 1, 2, 4, 5, 6, 7, 1, 1}, encoder(raw, withPad, 10, Truncation.HEAD)
+                .encode("<pad> x <unk> \u0101<pad> ABCDEFGHIJ abcdefgh\u0101 abcdefghijklmnop abcdefghijklmnopq"
+                        + " abcdefghijklmno\u0101 abcdefghi"));
     }
 
     @Test

@@ -323,6 +323,33 @@ class VocabularyTest {
         assertEquals(0, Vocabulary.pack("a\u0000"));
     }
 
+    /** Tokens of 9 to 16 chars in U+0001..U+00FF have a table of their own (two packed longs): its limits. */
+    @Test
+    void midLengthTokensAtTheLimits() {
+        List<String> tokens = List.of("<pad>", "<unk>", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq",
+                "abcdefgh\u0101", "abcdefghijklmno\u0000", "\u00e9bcdefghijklmn\u00ff", "abcdefgh", "bcdefghi");
+        Vocabulary v = Vocabulary.of(tokens);
+        assertTrue(Vocabulary.isMid("abcdefghi"));
+        assertTrue(Vocabulary.isMid("abcdefghijklmnop"));
+        assertFalse(Vocabulary.isMid("abcdefghijklmnopq")); // 17 chars: compared by characters
+        assertFalse(Vocabulary.isMid("abcdefgh\u0101"));    // a wide char in the second half
+        assertFalse(Vocabulary.isMid("abcdefghijklmno\u0000"));
+        assertFalse(Vocabulary.isMid("abcdefgh"));          // 8 chars: one long
+        for (int id = 0; id < tokens.size(); id++) {
+            String t = tokens.get(id);
+            assertEquals(id, v.id(t), t);
+            assertEquals(id, v.id(("#" + t + "#").toCharArray(), 1, t.length()), t);
+        }
+        char[] buf = "abcdefghijklmnopq".toCharArray();
+        assertEquals(2, v.id(buf, 0, 9));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 0, 10));  // between two mid tokens
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 0, 15));  // "abcdefghijklmno" without its NUL
+        assertEquals(3, v.id(buf, 0, 16));
+        assertEquals(4, v.id(buf, 0, 17));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 1, 16));
+        assertEquals(9, v.id(buf, 1, 8));
+    }
+
     @Test
     void charRangeLookupOnSeededRandomTokens() {
         Random random = new Random(5);
@@ -330,7 +357,7 @@ class VocabularyTest {
         java.util.Set<String> seen = new java.util.HashSet<>(tokens);
         while (tokens.size() < 5_000) {
             StringBuilder sb = new StringBuilder();
-            int n = 1 + random.nextInt(6);
+            int n = 1 + random.nextInt(random.nextInt(4) == 0 ? 20 : 6); // short, 9-16 (mid) and longer tokens
             for (int k = 0; k < n; k++) {
                 sb.append((char) ('a' + random.nextInt(random.nextBoolean() ? 3 : 26)));
             }
