@@ -21,7 +21,8 @@ import org.textclf.preprocess.encode.TextEncoder;
  * across runs. JMH remains the reference for the absolute numbers on a quiet machine.
  *
  * <p>Run: {@code ./mvnw -B -Pjmh -pl nlp-preprocess -am test -DskipTests
- * -Djmh.main=org.textclf.preprocess.bench.CpuTimeThroughput -Djmh.args="5000 7"} (rows, passes).
+ * -Djmh.main=org.textclf.preprocess.bench.CpuTimeThroughput -Djmh.args="5000 7"} (rows, passes), optionally followed
+ * by a comma-separated list of workloads to run (default: all), e.g. {@code "25000 7 encodeText"} while tuning one.
  */
 public final class CpuTimeThroughput {
 
@@ -31,6 +32,7 @@ public final class CpuTimeThroughput {
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : null;
         Path imdb = Path.of(System.getProperty("textclf.shared.dir", "../shared"), "corpora", "imdb", "train.tsv.gz");
         List<String> docs = SharedCorpora.tsvTexts(imdb, rows);
         long bytes = docs.stream().mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length).sum();
@@ -58,6 +60,12 @@ public final class CpuTimeThroughput {
         workloads.put("encodeText", doc -> textEncoder.encode(doc).length);
         workloads.put("encodeTextVocab20k", doc -> made.textEncoderVocab20k().encode(doc).length);
         workloads.put("encodeTextMax256", doc -> textEncoder256.encode(doc).length);
+        if (only != null) {
+            if (!workloads.keySet().containsAll(only)) {
+                throw new IllegalArgumentException("unknown workload in " + only + "; known: " + workloads.keySet());
+            }
+            workloads.keySet().retainAll(only);
+        }
         // Process CPU time, not this thread's: it includes the GC and JIT threads, as Python's process_time includes
         // its in-thread garbage collection.
         com.sun.management.OperatingSystemMXBean os =

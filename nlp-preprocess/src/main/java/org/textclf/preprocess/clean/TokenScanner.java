@@ -2,8 +2,8 @@ package org.textclf.preprocess.clean;
 
 /**
  * Steps 1-5 of a pipeline with the {@code default} tokenizer in one pass over the characters: hands each token to a
- * {@link TokenSink} as a range of a reused character buffer with its {@link String#hashCode()}, so that no token
- * String, token list or cleaned copy of the text is ever made. The vocabulary encoder
+ * {@link TokenSink} as a range of a reused character buffer (with its packed form when it is short, what the vocabulary
+ * looks up), so that no token String, token list or cleaned copy of the text is ever made. The vocabulary encoder
  * ({@code org.textclf.preprocess.encode.TextEncoder}) is built on it.
  *
  * <p>It gives exactly the tokens of the stages run one after the other ({@link MarkupStripper}, {@link LowerCaser},
@@ -37,16 +37,21 @@ public final class TokenScanner {
          *
          * @param chars  the buffer
          * @param length the token's length, &ge; 1
-         * @param hash   {@link String#hashCode()} of the token
+         * @param packed for a token of at most {@value #PACKED} chars, each in U+0001..U+00FF: its chars one byte
+         *               each, the first in the lowest byte ({@code Vocabulary.pack}); otherwise 0
          * @return {@code false} to stop the scan (e.g. enough tokens for a truncated document)
          */
-        boolean accept(char[] chars, int length, int hash);
+        boolean accept(char[] chars, int length, long packed);
     }
 
     /** ASCII table value: a separator (whitespace, or punctuation when it is removed). */
     private static final int SEPARATOR = -1;
     /** ASCII table value: the apostrophe (when punctuation is removed) or {@code <} (a line-break tag). */
     private static final int SPECIAL = -2;
+    /** ASCII table value, and the value of every non-ASCII char: the general (Unicode) path decides. */
+    private static final int OTHER = -3;
+    /** Longest token with a packed form; {@code org.textclf.preprocess.vocab.Vocabulary} stores the same. */
+    public static final int PACKED = 8;
 
     private final boolean stripMarkup;
     private final boolean lowercase;
@@ -67,6 +72,10 @@ public final class TokenScanner {
             } else {
                 plain[c] = WhitespaceNormalizer.isWhitespace(c) ? SEPARATOR : kept;
             }
+        }
+        // A kept NUL would be a zero byte in the packed form, which packing excludes: the general path marks it.
+        if (plain[0] == 0) {
+            plain[0] = OTHER;
         }
         lineBreaks = plain.clone();
         lineBreaks['<'] = SPECIAL;
@@ -111,26 +120,32 @@ public final class TokenScanner {
         char[] buf = new char[n];
         text.getChars(0, n, buf, 0);
         int len = 0;
-        int hash = 0;
+        // The current token packed as the vocabulary stores short tokens (Vocabulary.pack): one byte per char, first
+        // char lowest; a shift and an or per char, and the lookup needs neither a hash nor a loop over the chars.
+        // Bytes beyond the 8th wrap around (shifts are mod 64) and spoil it, but then len > PACKED and it is not used.
+        long packed = 0;
+        // Non-zero once the token has a char that does not fit in a byte (or is NUL): it has no packed form.
+        int wide = 0;
         for (int i = 0; i < n; ) {
             char c = buf[i];
-            if (c < 128) {
-                int m = ascii[c];
-                if (m >= 0) {
-                    buf[len++] = (char) m;
-                    hash = 31 * hash + m;
-                    i++;
-                    continue;
-                }
+            int m = c < 128 ? ascii[c] : OTHER;
+            if (m >= 0) { // the common case: an ASCII char kept in the token (lower-cased)
+                packed |= (long) m << (len << 3);
+                buf[len++] = (char) m;
+                i++;
+                continue;
+            }
+            if (m != OTHER) {
                 if (m == SPECIAL) {
                     if (c == '<') { // a line-break tag, known to be well-formed: a separator
                         i = MarkupStripper.lineBreakTagEnd(text, i);
                         if (len > 0) {
-                            if (!sink.accept(buf, len, hash)) {
+                            if (!sink.accept(buf, len, len <= PACKED && wide == 0 ? packed : 0)) {
                                 return true;
                             }
                             len = 0;
-                            hash = 0;
+                            packed = 0;
+                            wide = 0;
                         }
                         continue;
                     }
@@ -142,14 +157,16 @@ public final class TokenScanner {
                 // a separator
                 i++;
                 if (len > 0) {
-                    if (!sink.accept(buf, len, hash)) {
+                    if (!sink.accept(buf, len, len <= PACKED && wide == 0 ? packed : 0)) {
                         return true;
                     }
                     len = 0;
-                    hash = 0;
+                    packed = 0;
+                    wide = 0;
                 }
                 continue;
             }
+            // Not ASCII (or NUL kept as a token char): the general Unicode rules.
             int cp = Character.codePointAt(buf, i);
             int width = Character.charCount(cp);
             if (lowercase) {
@@ -172,28 +189,31 @@ public final class TokenScanner {
             }
             i += width;
             if (cls == PunctuationFilter.KEEP) {
+                if (cp == 0 || cp > 0xFF) {
+                    wide = 1;
+                }
                 if (Character.isBmpCodePoint(cp)) {
+                    packed |= (long) cp << (len << 3);
                     buf[len++] = (char) cp;
-                    hash = 31 * hash + cp;
                 } else if (width == 2) {
                     char high = Character.highSurrogate(cp);
                     char low = Character.lowSurrogate(cp);
                     buf[len++] = high;
                     buf[len++] = low;
-                    hash = 31 * (31 * hash + high) + low;
                 } else {
                     return false; // a BMP code point lower-cased out of the BMP: none in Java 17, but never overwrite
                 }
             } else if (cls != PunctuationFilter.DELETE && len > 0) {
-                if (!sink.accept(buf, len, hash)) {
+                if (!sink.accept(buf, len, len <= PACKED && wide == 0 ? packed : 0)) {
                     return true;
                 }
                 len = 0;
-                hash = 0;
+                packed = 0;
+                wide = 0;
             }
         }
         if (len > 0) {
-            sink.accept(buf, len, hash);
+            sink.accept(buf, len, len <= PACKED && wide == 0 ? packed : 0);
         }
         return true;
     }

@@ -13,7 +13,7 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * {@code encoder.encode(pipeline.tokens(raw))}, but for pipelines with the {@code default} tokenizer (any
  * combination of the cleaning steps) in one pass over the characters, with no token String, token list or cleaned
  * copy of the text: tokens are looked up in the vocabulary straight from a character buffer
- * ({@link Vocabulary#id(char[], int, int, int)}), and with {@link Truncation#HEAD} the scan stops at
+ * ({@link Vocabulary#id(char[], int, int, long)}), and with {@link Truncation#HEAD} the scan stops at
  * {@code maxLength} tokens. Texts with markup other than line breaks go through jsoup first, as in the pipeline.
  * Other tokenizers, and the rare text the one pass declines (a {@code İ} or {@code Σ} to lower-case), take the
  * staged path.
@@ -90,13 +90,27 @@ public final class TextEncoder {
         return encoder.encode(pipeline.tokens(raw));
     }
 
-    /** Collects ids with the encoder's truncation: the head in an array, the tail (HEAD_TAIL) in a ring. */
+    /**
+     * Collects ids with the encoder's truncation: the head in an array, the tail (HEAD_TAIL) in a ring. Short tokens
+     * (up to 16 chars) of the head are looked up {@value #BATCH} at a time ({@link Vocabulary#ids}), so that the cache misses of
+     * their table reads overlap instead of stalling the scan one after the other.
+     */
     private static final class Ids implements TokenScanner.TokenSink {
+        /** Tokens per batch: enough reads in flight to hide the misses, few enough cache lines to stay in L1. */
+        static final int BATCH = 64;
+
         private final Vocabulary vocabulary;
         private final int head;
         private final int[] tail;
         private int[] first;
         private int count;
+        /**
+         * Packed forms of the head's tokens from {@code batchStart} on (first 8 chars, chars 9-16: see
+         * {@link Vocabulary#ids}); 0 for a token already looked up.
+         */
+        private final long[] batch = new long[BATCH];
+        private final long[] batchNext = new long[BATCH];
+        private int batchStart;
 
         Ids(Vocabulary vocabulary, EncoderConfig config, int textLength) {
             this.vocabulary = vocabulary;
@@ -108,24 +122,52 @@ public final class TextEncoder {
         }
 
         @Override
-        public boolean accept(char[] chars, int length, int hash) {
-            int id = vocabulary.id(chars, 0, length, hash);
-            if (id == Vocabulary.PAD_ID) {
-                id = Vocabulary.UNK_ID; // as Encoder: id 0 only in padded slots
-            }
+        public boolean accept(char[] chars, int length, long packed) {
             if (count < head) {
                 if (count == first.length) {
                     first = Arrays.copyOf(first, Math.min(head, count * 2));
                 }
-                first[count++] = id;
+                long next = 0;
+                if (packed == 0 && length > Vocabulary.PACKED && length <= Vocabulary.MID) {
+                    // 9-16 chars: both halves packed, or 0 (then the chars are looked up right away)
+                    packed = Vocabulary.pack(chars, 0, Vocabulary.PACKED);
+                    next = Vocabulary.pack(chars, Vocabulary.PACKED, length - Vocabulary.PACKED);
+                    if (packed == 0 || next == 0) {
+                        packed = 0;
+                        next = 0;
+                    }
+                }
+                batch[count - batchStart] = packed;
+                batchNext[count - batchStart] = next;
+                if (packed == 0) {
+                    first[count] = vocabulary.id(chars, 0, length, 0);
+                }
+                count++;
+                if (count - batchStart == BATCH || count == head) {
+                    flush();
+                }
                 return count < head || tail.length > 0;
             }
-            tail[(count - head) % tail.length] = id;
+            int id = vocabulary.id(chars, 0, length, packed);
+            tail[(count - head) % tail.length] = id == Vocabulary.PAD_ID ? Vocabulary.UNK_ID : id;
             count++;
             return true;
         }
 
+        /** Looks up the batch, and maps {@code <pad>} to {@code <unk>} as {@link Encoder} does (id 0 only pads). */
+        private void flush() {
+            int end = Math.min(count, head);
+            vocabulary.ids(batch, batchNext, first, batchStart, end - batchStart);
+            for (int k = batchStart; k < end; k++) {
+                if (first[k] == Vocabulary.PAD_ID) {
+                    first[k] = Vocabulary.UNK_ID;
+                }
+            }
+            batchStart = end;
+        }
+
         int[] result() {
+            flush();
             if (count <= head) {
                 return count == first.length ? first : Arrays.copyOf(first, count);
             }

@@ -69,37 +69,62 @@ public final class Vocabulary {
     private final String[] tokens;
     /**
      * Two open-addressing hash tables over the frozen tokens, built once here and never changed: {@code front} holds
-     * the {@value #FRONT} most frequent tokens (ids below it), {@code rest} the others. Slot = (String hash &lt;&lt; 32)
-     * | (id + 1), 0 = empty, linear probing, at most 2/3 full. Why two: token occurrences follow Zipf's law, so most
-     * lookups are for a few thousand tokens, and a table of only those (64 KB) stays in the CPU cache, while their
-     * slots in one big table would be spread over as many cache lines as there are hot tokens. Keyed by
-     * {@link String#hashCode()} so that {@link #id(char[], int, int, int)} can look up a token straight from a
-     * character buffer (the one-pass {@code TextEncoder}) without making a String; {@link #id(String)} uses the
-     * same tables.
+     * the {@value #FRONT} most frequent tokens (ids below it), {@code rest} the others. Why two: token occurrences
+     * follow Zipf's law, so most lookups are for a few thousand tokens, and a table of only those (128 KB) stays in
+     * the CPU cache, while their slots in one big table would be spread over as many cache lines as there are hot
+     * tokens.
+     *
+     * <p>A slot is two longs, {@code [2s]} and {@code [2s + 1]}, both 0 when empty; linear probing, at most 2/3 full.
+     * A token of at most {@value #PACKED} chars, each in U+0001..U+00FF (almost every token of a Latin-script text),
+     * is stored whole inside its slot: {@code [2s]} is its {@link #pack packed} form, {@code [2s + 1]} its id in the
+     * high half (low half 1), and it sits at the slot chosen by the packed form. So a hit costs one read of one slot,
+     * one cache line, and no character comparison. Any other token has {@code [2s] = 0} (no packed form is 0),
+     * {@code [2s + 1] = (String hash << 32) | (entry position + 1)}, and sits at the slot chosen by its
+     * {@link String#hashCode()}; a hit is checked against its characters in {@link #entries}.
      */
     private final long[] front;
-    private final int frontShift;
+    private final int frontBits;
     private final long[] rest;
-    private final int restShift;
+    private final int restBits;
     /**
-     * Every token as one entry, in id order: id (2 chars), length (2 chars), the token's characters. A slot points
-     * at its entry, so checking a hit reads the slot and one place in this array (two cache misses for a rare token,
-     * not three as with a separate offsets array), and frequent tokens' entries sit together at the start.
+     * Tokens of {@value #PACKED} + 1 to {@value #MID} chars, each in U+0001..U+00FF (most of the longer tokens of a
+     * Latin-script text: about 7 % of English running text but a third of its vocabulary) stored whole in a table of
+     * their own: a slot is four longs, the packed forms of chars 0-7 and 8-15, then the id in the high half (low half
+     * 1), then 0. A hit reads one slot instead of a slot and an entry.
+     */
+    private final long[] mid;
+    private final int midBits;
+    /**
+     * Every token as one entry, in id order: id (2 chars), length (2 chars), the token's characters. Read only for
+     * tokens without a packed form: a slot points at its entry, so checking a hit reads the slot and one place in
+     * this array.
      */
     private final char[] entries;
     private final String checksum;
 
     /** Number of most frequent tokens in the small table. */
     static final int FRONT = 4096;
+    /** Longest token stored inside its slot: 8 chars of one byte each fill a long. */
+    public static final int PACKED = 8;
+    /** Longest token of the {@code mid} table: two longs. */
+    public static final int MID = 16;
 
     private Vocabulary(String[] tokens) {
         this.tokens = tokens;
+        int midSize = 0;
+        for (String t : tokens) {
+            if (isMid(t)) {
+                midSize++;
+            }
+        }
+        this.mid = new long[4 * tableSize(midSize)];
+        this.midBits = Integer.numberOfTrailingZeros(mid.length) - 2;
         int frontSize = Math.min(FRONT, tokens.length);
-        int restSize = tokens.length - frontSize;
-        this.front = new long[tableSize(frontSize)];
-        this.frontShift = 32 - Integer.numberOfTrailingZeros(front.length);
-        this.rest = new long[tableSize(restSize)];
-        this.restShift = 32 - Integer.numberOfTrailingZeros(rest.length);
+        int restSize = tokens.length - frontSize; // an upper bound: mid tokens go to their own table
+        this.front = new long[2 * tableSize(frontSize)];
+        this.frontBits = Integer.numberOfTrailingZeros(front.length) - 1;
+        this.rest = new long[2 * tableSize(restSize)];
+        this.restBits = Integer.numberOfTrailingZeros(rest.length) - 1;
         long total = 0;
         for (String t : tokens) {
             total += t.length() + 4;
@@ -121,18 +146,36 @@ public final class Vocabulary {
             next += t.length() + 4;
         }
         for (int i = 0; i < tokens.length; i++) {
-            int hash = tokens[i].hashCode();
-            int other = find(entries, at[i] + 4, tokens[i].length(), hash);
+            String t = tokens[i];
+            int other = find(t);
             if (other >= 0) {
-                throw new IllegalArgumentException("token '" + tokens[i] + "' occurs at ids " + other + " and " + i);
+                throw new IllegalArgumentException("token '" + t + "' occurs at ids " + other + " and " + i);
+            }
+            if (isMid(t)) {
+                long k0 = packRange(t, 0, PACKED);
+                long k1 = packRange(t, PACKED, t.length());
+                int slot = midSlot(k0, k1, midBits);
+                while (mid[slot + 2] != 0) {
+                    slot = (slot + 4) & (mid.length - 1);
+                }
+                mid[slot] = k0;
+                mid[slot + 1] = k1;
+                mid[slot + 2] = (long) i << 32 | 1;
+                continue;
             }
             long[] table = i < FRONT ? front : rest;
-            int mask = table.length - 1;
-            int slot = (hash * 0x9E3779B9) >>> (i < FRONT ? frontShift : restShift);
-            while (table[slot] != 0) {
-                slot = (slot + 1) & mask;
+            int bits = i < FRONT ? frontBits : restBits;
+            long packed = pack(t);
+            int slot = packed != 0 ? packedSlot(packed, bits) : hashSlot(t.hashCode(), bits);
+            while (table[slot + 1] != 0) {
+                slot = (slot + 2) & (table.length - 1);
             }
-            table[slot] = (long) hash << 32 | (at[i] + 1);
+            if (packed != 0) {
+                table[slot] = packed;
+                table[slot + 1] = (long) i << 32 | 1;
+            } else {
+                table[slot + 1] = (long) t.hashCode() << 32 | (at[i] + 1);
+            }
         }
         this.checksum = HexFormat.of().formatHex(sha256(canonical(tokens)));
     }
@@ -140,6 +183,86 @@ public final class Vocabulary {
     /** A power of two at least 1.5 times {@code n} (at most 2/3 full: short probe runs), at least 4. */
     private static int tableSize(int n) {
         return 1 << Math.max(2, 32 - Integer.numberOfLeadingZeros(n + n / 2));
+    }
+
+    /**
+     * The token's chars, one byte each, first char in the lowest byte; 0 when the token has more than
+     * {@value #PACKED} chars or a char outside U+0001..U+00FF. Distinct tokens have distinct packed forms: no char
+     * is 0, so the zero bytes above the last char give the length.
+     */
+    static long pack(String token) {
+        return token.length() <= PACKED ? packRange(token, 0, token.length()) : 0;
+    }
+
+    /**
+     * The packed form of the token {@code chars[offset, offset + length)}, as {@link #id(char[], int, int, long)}
+     * takes it: its chars one byte each, the first in the lowest byte, when it has at most {@value #PACKED} chars,
+     * each in U+0001..U+00FF; otherwise 0.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public static long pack(char[] chars, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        return length <= PACKED ? packRange(chars, offset, offset + length) : 0;
+    }
+
+    /** Chars {@code [from, to)} (at most 8) one byte each, first lowest; 0 if one is outside U+0001..U+00FF. */
+    private static long packRange(String token, int from, int to) {
+        long packed = 0;
+        int bad = 0;
+        for (int k = from; k < to; k++) {
+            int c = token.charAt(k);
+            bad |= (c >>> 8) | ((c - 1) >> 31);
+            packed |= (long) c << ((k - from) << 3);
+        }
+        return bad == 0 ? packed : 0;
+    }
+
+    private static long packRange(char[] chars, int from, int to) {
+        long packed = 0;
+        int bad = 0;
+        for (int k = from; k < to; k++) {
+            int c = chars[k];
+            bad |= (c >>> 8) | ((c - 1) >> 31);
+            packed |= (long) c << ((k - from) << 3);
+        }
+        return bad == 0 ? packed : 0;
+    }
+
+    /** Whether the token goes to the {@code mid} table. */
+    static boolean isMid(String t) {
+        return t.length() > PACKED && t.length() <= MID && packRange(t, 0, PACKED) != 0
+                && packRange(t, PACKED, t.length()) != 0;
+    }
+
+    /** First slot for a mid token (chars 0-7 and 8-15 packed). */
+    private static int midSlot(long k0, long k1, int bits) {
+        return (int) (((k0 + k1 * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L) >>> (64 - bits)) << 2;
+    }
+
+    /** The id of the mid token packed as k0, k1, or -1. */
+    private int findMid(long k0, long k1) {
+        long[] table = mid;
+        int mask = table.length - 1;
+        for (int slot = midSlot(k0, k1, midBits); ; slot = (slot + 4) & mask) {
+            long meta = table[slot + 2];
+            if (meta == 0) {
+                return -1;
+            }
+            if (table[slot] == k0 && table[slot + 1] == k1) {
+                return (int) (meta >>> 32);
+            }
+        }
+    }
+
+    /** First slot (index of its first long) for a packed token: Fibonacci hashing of all 64 bits. */
+    private static int packedSlot(long packed, int bits) {
+        return (int) ((packed * 0x9E3779B97F4A7C15L) >>> (64 - bits)) << 1;
+    }
+
+    /** First slot for another token: Fibonacci hashing, as String hashes of similar tokens differ in low bits only. */
+    private static int hashSlot(int hash, int bits) {
+        return ((hash * 0x9E3779B9) >>> (32 - bits)) << 1;
     }
 
     /**
@@ -161,6 +284,82 @@ public final class Vocabulary {
             }
         }
         return new Vocabulary(array);
+    }
+
+    /**
+     * Like {@link #id(char[], int, int)} with the token's packed form computed by the caller while it wrote the
+     * chars, so that the lookup of a short token reads nothing but one table slot.
+     *
+     * @param packed {@link #pack(char[], int, int) pack(chars, offset, length)}; a wrong non-zero value gives a
+     *               wrong id (for 0 the chars are looked up as they are)
+     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
+     */
+    public int id(char[] chars, int offset, int length, long packed) {
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        if (packed == 0) {
+            return idOfChars(chars, offset, length);
+        }
+        int found = findPacked(front, frontBits, packed);
+        if (found < 0) {
+            found = findPacked(rest, restBits, packed);
+        }
+        return found < 0 ? UNK_ID : found;
+    }
+
+    /**
+     * The ids of a batch of tokens of at most {@value #MID} chars given by their packed forms, faster than one
+     * {@link #id(char[], int, int, long)} call per token: the table slots of the whole batch are read first, in a loop
+     * whose reads do not depend on each other, so that the CPU overlaps their cache misses; the lookups proper then
+     * find them in the cache. Token {@code k} (of {@code [0, n)}) is given by {@code first[k]}, the packed form of its
+     * first {@value #PACKED} chars, and {@code next[k]}, the packed form of the others (0 for a token of at most
+     * {@value #PACKED} chars), each {@link #pack(char[], int, int)} of its part; {@code ids[offset + k]} becomes its id
+     * ({@link #UNK_ID} when absent). When {@code first[k]} is 0 (a token without packed form), {@code ids[offset + k]}
+     * is left as it is.
+     *
+     * @param first  packed forms of the tokens' first 8 chars, 0 for a token to skip
+     * @param next   packed forms of their chars 9-16, 0 for tokens of at most 8 chars
+     * @param ids    receives the ids
+     * @param offset where the id of token 0 goes
+     * @param n      number of tokens
+     * @throws IndexOutOfBoundsException when {@code n} exceeds {@code first}, {@code next} or {@code ids} from
+     *                                   {@code offset}
+     */
+    public void ids(long[] first, long[] next, int[] ids, int offset, int n) {
+        Objects.checkFromIndexSize(0, n, first.length);
+        Objects.checkFromIndexSize(0, n, next.length);
+        Objects.checkFromIndexSize(offset, n, ids.length);
+        long[] front = this.front;
+        long[] rest = this.rest;
+        long touched = 0;
+        for (int k = 0; k < n; k++) {
+            long p = first[k];
+            long q = next[k];
+            if (q == 0) {
+                touched += front[packedSlot(p, frontBits) + 1] + rest[packedSlot(p, restBits) + 1];
+            } else {
+                touched += mid[midSlot(p, q, midBits) + 2];
+            }
+        }
+        if (touched == 0x5DEECE66DL) {
+            // a harmless branch on the sum, so that the compiler cannot drop the reads as unused
+            Thread.onSpinWait();
+        }
+        for (int k = 0; k < n; k++) {
+            long p = first[k];
+            long q = next[k];
+            if (p != 0) {
+                int found;
+                if (q != 0) {
+                    found = findMid(p, q);
+                } else {
+                    found = findPacked(front, frontBits, p);
+                    if (found < 0) {
+                        found = findPacked(rest, restBits, p);
+                    }
+                }
+                ids[offset + k] = found < 0 ? UNK_ID : found;
+            }
+        }
     }
 
     /** A builder that counts training tokens. */
@@ -203,21 +402,42 @@ public final class Vocabulary {
         if (token == null) {
             return -1;
         }
+        long packed = pack(token);
+        if (packed != 0) {
+            int found = findPacked(front, frontBits, packed);
+            return found >= 0 ? found : findPacked(rest, restBits, packed);
+        }
+        if (isMid(token)) {
+            return findMid(packRange(token, 0, PACKED), packRange(token, PACKED, token.length()));
+        }
         int hash = token.hashCode();
-        int found = find(front, frontShift, token, hash);
-        return found >= 0 ? found : find(rest, restShift, token, hash);
+        int found = find(front, frontBits, token, hash);
+        return found >= 0 ? found : find(rest, restBits, token, hash);
     }
 
-    private int find(long[] table, int shift, String token, int hash) {
+    /** The id of the token with this packed form in {@code table}, or -1. */
+    private static int findPacked(long[] table, int bits, long packed) {
         int mask = table.length - 1;
-        // Fibonacci hashing: String hashes of similar tokens differ in their low bits only, this spreads them
-        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
+        for (int slot = packedSlot(packed, bits); ; slot = (slot + 2) & mask) {
+            long meta = table[slot + 1];
+            if (meta == 0) {
                 return -1;
             }
-            if ((int) (entry >>> 32) == hash) {
-                int p = (int) entry - 1;
+            if (table[slot] == packed) {
+                return (int) (meta >>> 32);
+            }
+        }
+    }
+
+    private int find(long[] table, int bits, String token, int hash) {
+        int mask = table.length - 1;
+        for (int slot = hashSlot(hash, bits); ; slot = (slot + 2) & mask) {
+            long meta = table[slot + 1];
+            if (meta == 0) {
+                return -1;
+            }
+            if (table[slot] == 0 && (int) (meta >>> 32) == hash) {
+                int p = (int) meta - 1;
                 if (sameChars(p, token)) {
                     return idAt(p);
                 }
@@ -225,20 +445,15 @@ public final class Vocabulary {
         }
     }
 
-    private int find(char[] text, int offset, int length, int hash) {
-        int found = find(front, frontShift, text, offset, length, hash);
-        return found >= 0 ? found : find(rest, restShift, text, offset, length, hash);
-    }
-
-    private int find(long[] table, int shift, char[] text, int offset, int length, int hash) {
+    private int find(long[] table, int bits, char[] text, int offset, int length, int hash) {
         int mask = table.length - 1;
-        for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
+        for (int slot = hashSlot(hash, bits); ; slot = (slot + 2) & mask) {
+            long meta = table[slot + 1];
+            if (meta == 0) {
                 return -1;
             }
-            if ((int) (entry >>> 32) == hash) {
-                int p = (int) entry - 1;
+            if (table[slot] == 0 && (int) (meta >>> 32) == hash) {
+                int p = (int) meta - 1;
                 if (sameChars(p, text, offset, length)) {
                     return idAt(p);
                 }
@@ -267,46 +482,44 @@ public final class Vocabulary {
         return true;
     }
 
-    /** Whether the entry at {@code p} is {@code text[offset, offset + length)}; a plain loop, as tokens are short. */
+    /** Whether the entry at {@code p} is {@code text[offset, offset + length)}. */
     private boolean sameChars(int p, char[] text, int offset, int length) {
         if (length(p) != length) {
             return false;
         }
-        int from = p + 4;
-        for (int k = 0; k < length; k++) {
-            if (entries[from + k] != text[offset + k]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(entries, p + 4, p + 4 + length, text, offset, offset + length);
     }
 
     /**
      * The id of the token made of {@code chars[offset, offset + length)}, or {@link #UNK_ID} when absent: the same as
-     * {@code id(new String(chars, offset, length))} without making the String.
+     * {@code id(new String(chars, offset, length))} without making the String. A short token (at most
+     * {@value #PACKED} chars in U+0001..U+00FF, almost every token of a Latin-script text) is found with one read of
+     * one table slot.
      *
      * @throws IndexOutOfBoundsException when the range is outside {@code chars}
      */
     public int id(char[] chars, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, chars.length);
+        return id(chars, offset, length, pack(chars, offset, length));
+    }
+
+    /** The id of a token without a packed form. */
+    private int idOfChars(char[] chars, int offset, int length) {
+        if (length > PACKED && length <= MID) {
+            long k0 = packRange(chars, offset, offset + PACKED);
+            long k1 = packRange(chars, offset + PACKED, offset + length);
+            if (k0 != 0 && k1 != 0) {
+                int found = findMid(k0, k1);
+                return found < 0 ? UNK_ID : found;
+            }
+        }
         int hash = 0;
         for (int i = offset; i < offset + length; i++) {
             hash = 31 * hash + chars[i];
         }
-        return id(chars, offset, length, hash);
-    }
-
-    /**
-     * Like {@link #id(char[], int, int)} with the token's hash already computed by the caller (while it wrote the
-     * characters): {@code hash} must be what {@link String#hashCode()} gives for that token, i.e.
-     * {@code h = 31 * h + c} over its characters from {@code h = 0}. A wrong hash gives {@link #UNK_ID}, never a
-     * wrong token's id, because the characters are always compared.
-     *
-     * @throws IndexOutOfBoundsException when the range is outside {@code chars}
-     */
-    public int id(char[] chars, int offset, int length, int hash) {
-        Objects.checkFromIndexSize(offset, length, chars.length);
-        int found = find(chars, offset, length, hash);
+        int found = find(front, frontBits, chars, offset, length, hash);
+        if (found < 0) {
+            found = find(rest, restBits, chars, offset, length, hash);
+        }
         return found < 0 ? UNK_ID : found;
     }
 

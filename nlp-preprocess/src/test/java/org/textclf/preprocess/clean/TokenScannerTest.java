@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.textclf.preprocess.PipelineConfig;
 import org.textclf.preprocess.SharedCorpora;
 import org.textclf.preprocess.TextPipeline;
+import org.textclf.preprocess.vocab.Vocabulary;
 
 /** The one-pass scanner hands over exactly the tokens of the stages, for every configuration it serves. */
 class TokenScannerTest {
@@ -31,12 +32,12 @@ class TokenScannerTest {
         return TokenScanner.of(c.stripMarkup(), c.lowercase(), c.removePunctuation());
     }
 
-    /** The scanner's tokens, or {@code null} when it declines; checks each hash against String.hashCode. */
+    /** The scanner's tokens, or {@code null} when it declines; checks each packed form against Vocabulary.pack. */
     static List<String> scan(TokenScanner scanner, String raw) {
         List<String> tokens = new ArrayList<>();
-        boolean done = scanner.scan(raw, (chars, length, hash) -> {
+        boolean done = scanner.scan(raw, (chars, length, packed) -> {
             String token = new String(chars, 0, length);
-            assertEquals(token.hashCode(), hash, token);
+            assertEquals(Vocabulary.pack(chars, 0, length), packed, token);
             tokens.add(token);
             return true;
         });
@@ -69,6 +70,36 @@ class TokenScannerTest {
         assertEquals(null, scan(s, "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3"));
         assertEquals(List.of("\u0130stanbul", "\u03a3"), scan(TokenScanner.of(true, false, true), "\u0130stanbul \u03a3"));
         assertEquals(List.of("don't", "<i>x</i>"), scan(TokenScanner.of(false, true, false), "Don't <i>x</i>"));
+    }
+
+    /** The packed form handed over with each token (what the vocabulary looks up) at the edges of the ASCII path. */
+    @Test
+    void packedFormsAtTheEdgesOfTheAsciiPath() {
+        TokenScanner s = TokenScanner.of(true, true, true);
+        List<Long> packed = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        s.scan("ABCDEFGH abcdefghi caf\u00e9s \u00e9t\u00e9 abcdefg\u0101 \u0101b x\ud801\udc00 Don't it\u2019s",
+                (chars, length, p) -> {
+                    tokens.add(new String(chars, 0, length));
+                    packed.add(p);
+                    return true;
+                });
+        assertEquals(List.of("abcdefgh", "abcdefghi", "caf\u00e9s", "\u00e9t\u00e9", "abcdefg\u0101", "\u0101b",
+                "x\ud801\udc28", "dont", "its"), tokens);
+        assertEquals(List.of(
+                0x6867666564636261L,  // exactly 8 chars, upper case lower-cased on the way
+                0L,                   // 9 chars: no packed form
+                0x73E9666163L,        // non-ASCII right after ASCII, back to ASCII after it
+                0xE974E9L,            // starts and ends with non-ASCII
+                0L,                   // a char above U+00FF as the 8th
+                0L,                   // ... or as the first
+                0L,                   // a surrogate pair (a letter, lower-cased) after ASCII
+                0x746E6F64L,          // apostrophe deleted between letters: packed without it
+                0x737469L), packed);  // the same for U+2019
+        // a kept NUL (punctuation and markup kept) has no packed form: "a\0" must never look up as "a"
+        List<Long> withNul = new ArrayList<>();
+        TokenScanner.of(false, true, false).scan("a\u0000 b", (chars, length, p) -> withNul.add(p));
+        assertEquals(List.of(0L, 0x62L), withNul);
     }
 
     /** Per code point lower case equals String.toLowerCase(ROOT), except for the two code points the scanner declines. */
@@ -155,11 +186,11 @@ class TokenScannerTest {
     @Test
     void stopsWhenTheSinkSaysSo() {
         List<String> seen = new ArrayList<>();
-        assertTrue(TokenScanner.of(true, true, true).scan("a b c d \u0130", (chars, length, hash) -> {
+        assertTrue(TokenScanner.of(true, true, true).scan("a b c d \u0130", (chars, length, packed) -> {
             seen.add(new String(chars, 0, length));
             return seen.size() < 2;
         }));
         assertEquals(List.of("a", "b"), seen);
-        assertFalse(TokenScanner.of(true, true, true).scan("a \u0130", (chars, length, hash) -> true));
+        assertFalse(TokenScanner.of(true, true, true).scan("a \u0130", (chars, length, packed) -> true));
     }
 }

@@ -59,6 +59,50 @@ class TextEncoderTest {
                 .encode("a b \u0130 c"));
     }
 
+    /**
+     * Short tokens are looked up in batches of 64 and the others one by one: ids stay in order across batch ends,
+     * truncation ends and tokens of both kinds.
+     */
+    @Test
+    void batchBoundaries() {
+        List<String> tokens = new ArrayList<>(List.of("<pad>", "<unk>"));
+        for (int i = 0; i < 150; i++) {
+            tokens.add(i % 7 == 3 ? "longtoken" + i : "t" + i);  // every 7th token has more than 8 chars
+        }
+        Vocabulary vocab = Vocabulary.of(tokens);
+        for (int words : new int[] {63, 64, 65, 128, 129, 150}) {
+            StringBuilder text = new StringBuilder();
+            int[] expected = new int[words + 1];
+            for (int i = 0; i < words; i++) {
+                text.append(tokens.get(i + 2).toUpperCase(java.util.Locale.ROOT)).append(i % 2 == 0 ? " " : "<br />");
+                expected[i] = i + 2;
+            }
+            text.append("absent");
+            expected[words] = Vocabulary.UNK_ID;
+            TextPipeline p = TextPipeline.defaults();
+            assertArrayEquals(expected, encoder(p, vocab, 1_000, Truncation.HEAD).encode(text.toString()));
+            for (int max : new int[] {1, 63, 64, 65, 127, 128, 129, 200}) {
+                int kept = Math.min(max, words + 1);
+                assertArrayEquals(java.util.Arrays.copyOf(expected, kept),
+                        encoder(p, vocab, max, Truncation.HEAD).encode(text.toString()), "HEAD " + max);
+                int head = max - max / 2;
+                int[] headTail = new int[kept];
+                for (int k = 0; k < kept; k++) {
+                    headTail[k] = k < head || kept < max ? expected[k] : expected[words + 1 - (kept - k)];
+                }
+                assertArrayEquals(headTail, encoder(p, vocab, max, Truncation.HEAD_TAIL).encode(text.toString()),
+                        "HEAD_TAIL " + max);
+            }
+        }
+        // <pad> spelled out in the text is <unk> (looked up in a batch); a wide token is looked up one by one
+        TextPipeline raw = TextPipeline.builder().stripMarkup(false).removePunctuation(false).build();
+        Vocabulary withPad = Vocabulary.of(List.of("<pad>", "<unk>", "\u0101<pad>", "x", "abcdefghij", "abcdefgh\u0101",
+                "abcdefghijklmnop", "abcdefghijklmnopq"));
+        assertArrayEquals(new int[] {1, 3, 1, 2, 4, 5, 6, 7, 1, 1}, encoder(raw, withPad, 10, Truncation.HEAD)
+                .encode("<pad> x <unk> \u0101<pad> ABCDEFGHIJ abcdefgh\u0101 abcdefghijklmnop abcdefghijklmnopq"
+                        + " abcdefghijklmno\u0101 abcdefghi"));
+    }
+
     @Test
     void otherTokenizersTakeTheStages() {
         TextPipeline lucene = TextPipeline.builder().tokenizer("lucene-standard").build();

@@ -283,11 +283,71 @@ class VocabularyTest {
         assertEquals(7, v.id(buf, 19, 2));
         assertEquals(Vocabulary.UNK_ID, v.id(buf, 22, 2));
         assertEquals(Vocabulary.UNK_ID, v.id(buf, 2, 2));   // "th": a prefix is not the token
-        assertEquals(Vocabulary.UNK_ID, v.id(buf, 2, 3, "the".hashCode() + 1)); // a wrong hash never finds a wrong id
-        assertEquals(2, v.id(buf, 2, 3, "the".hashCode()));
         assertEquals(Vocabulary.UNK_ID, v.id((String) null));
         assertFalse(v.contains(null));
         assertThrows(IndexOutOfBoundsException.class, () -> v.id(buf, 30, 5));
+    }
+
+    /**
+     * Tokens of at most 8 chars in U+0001..U+00FF live inside their table slot, the others are compared with their
+     * characters: lookups right at those limits.
+     */
+    @Test
+    void packedAndUnpackedTokensAtTheLimits() {
+        Vocabulary v = Vocabulary.of(List.of("<pad>", "<unk>", "abcdefg", "abcdefgh", "abcdefghi", "\u00ff", "\u0100",
+                "a\u0000", "a", "\u00e9t\u00e9", "\u0101bcdefgh", "abcdefg\u0101", "xx\u00ffxxxxx"));
+        char[] buf = ("abcdefghi\u00ff\u0100a\u0000\u00e9t\u00e9\u0101bcdefghabcdefg\u0101xx\u00ffxxxxx").toCharArray();
+        assertEquals(2, v.id(buf, 0, 7));    // 7 chars, packed
+        assertEquals(3, v.id(buf, 0, 8));    // 8 chars: a full long
+        assertEquals(4, v.id(buf, 0, 9));    // 9 chars: compared by characters
+        assertEquals(5, v.id(buf, 9, 1));    // U+00FF: the largest packable char
+        assertEquals(6, v.id(buf, 10, 1));   // U+0100: the first one that is not
+        assertEquals(7, v.id(buf, 11, 2));   // a NUL char is never packed ("a\0" must not become "a")
+        assertEquals(8, v.id(buf, 11, 1));
+        assertEquals(9, v.id(buf, 13, 3));
+        assertEquals(10, v.id(buf, 16, 8));  // 8 chars, the first not packable
+        assertEquals(11, v.id(buf, 24, 8));  // 8 chars, the last not packable
+        assertEquals(12, v.id(buf, 32, 8));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 1, 8));  // "bcdefghi"
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 0, 6));  // a prefix of a packed token
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 16, 7)); // a prefix of an unpacked token
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 12, 1)); // "\0" alone
+        for (int id = 0; id < v.size(); id++) {
+            assertEquals(id, v.id(v.token(id)));
+            assertEquals(id, v.id(v.token(id).toCharArray(), 0, v.token(id).length()));
+        }
+        assertEquals(0x68676665_64636261L, Vocabulary.pack("abcdefgh"));
+        assertEquals(0xE9_74E9L, Vocabulary.pack("\u00e9t\u00e9"));
+        assertEquals(0, Vocabulary.pack("abcdefghi"));
+        assertEquals(0, Vocabulary.pack("a\u0100"));
+        assertEquals(0, Vocabulary.pack("a\u0000"));
+    }
+
+    /** Tokens of 9 to 16 chars in U+0001..U+00FF have a table of their own (two packed longs): its limits. */
+    @Test
+    void midLengthTokensAtTheLimits() {
+        List<String> tokens = List.of("<pad>", "<unk>", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq",
+                "abcdefgh\u0101", "abcdefghijklmno\u0000", "\u00e9bcdefghijklmn\u00ff", "abcdefgh", "bcdefghi");
+        Vocabulary v = Vocabulary.of(tokens);
+        assertTrue(Vocabulary.isMid("abcdefghi"));
+        assertTrue(Vocabulary.isMid("abcdefghijklmnop"));
+        assertFalse(Vocabulary.isMid("abcdefghijklmnopq")); // 17 chars: compared by characters
+        assertFalse(Vocabulary.isMid("abcdefgh\u0101"));    // a wide char in the second half
+        assertFalse(Vocabulary.isMid("abcdefghijklmno\u0000"));
+        assertFalse(Vocabulary.isMid("abcdefgh"));          // 8 chars: one long
+        for (int id = 0; id < tokens.size(); id++) {
+            String t = tokens.get(id);
+            assertEquals(id, v.id(t), t);
+            assertEquals(id, v.id(("#" + t + "#").toCharArray(), 1, t.length()), t);
+        }
+        char[] buf = "abcdefghijklmnopq".toCharArray();
+        assertEquals(2, v.id(buf, 0, 9));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 0, 10));  // between two mid tokens
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 0, 15));  // "abcdefghijklmno" without its NUL
+        assertEquals(3, v.id(buf, 0, 16));
+        assertEquals(4, v.id(buf, 0, 17));
+        assertEquals(Vocabulary.UNK_ID, v.id(buf, 1, 16));
+        assertEquals(9, v.id(buf, 1, 8));
     }
 
     @Test
@@ -297,7 +357,7 @@ class VocabularyTest {
         java.util.Set<String> seen = new java.util.HashSet<>(tokens);
         while (tokens.size() < 5_000) {
             StringBuilder sb = new StringBuilder();
-            int n = 1 + random.nextInt(6);
+            int n = 1 + random.nextInt(random.nextInt(4) == 0 ? 20 : 6); // short, 9-16 (mid) and longer tokens
             for (int k = 0; k < n; k++) {
                 sb.append((char) ('a' + random.nextInt(random.nextBoolean() ? 3 : 26)));
             }
