@@ -133,7 +133,9 @@ final class ExperimentRunner {
             manifest.put("java.vendor", System.getProperty("java.vendor"));
             manifest.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
             manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-            manifest.put("nd4j.version", bundle.provenance().getOrDefault("nd4j.version", "unknown"));
+            // The in-memory bundle's provenance lacks what write() adds (ND4J version, backend): ask ND4J itself.
+            manifest.put("nd4j.version", ModelBundle.nd4jVersion());
+            manifest.put("nd4j.backend", ModelBundle.nd4jBackend());
             manifest.put("wall.seconds", (System.nanoTime() - start) / 1e9);
             Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest) + "\n");
             try {

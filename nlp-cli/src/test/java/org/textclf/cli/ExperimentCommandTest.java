@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 import org.textclf.corpora.Splitter;
 import org.textclf.models.bundle.ModelBundle;
 
@@ -105,6 +109,12 @@ class ExperimentCommandTest {
         assertTrue(manifest.get("wall.seconds").asDouble() > 0);
         assertEquals(64, manifest.get("train.sha256").asText().length());
         assertEquals(System.getProperty("java.version"), manifest.get("java.version").asText());
+        // ND4J's jars have no Implementation-Version: the manifest and the bundle once said "unknown".
+        String nd4j = nd4jApiJarVersion();
+        assertEquals(nd4j, manifest.get("nd4j.version").asText());
+        assertEquals(nd4j, pa.get("nd4j.version"));
+        assertEquals("CpuBackend", manifest.get("nd4j.backend").asText());
+        assertEquals("CpuBackend", pa.get("nd4j.backend"));
         JsonNode config = json.readTree(a.resolve("config.json").toFile());
         assertEquals("8", config.get("model").get("hidden").asText());
         assertEquals(Splitter.DEFAULT_TEST, config.get("corpus").get("split").get("test").asDouble());
@@ -113,6 +123,19 @@ class ExperimentCommandTest {
         CliRunner.Result rr = CliRunner.run("reproduce", a.resolve("model.textclf").toString(), "--threads", "2");
         assertEquals(0, rr.exitCode(), rr.out() + rr.err());
         assertTrue(rr.out().contains("reproduce: identical"), rr.out());
+    }
+
+    /** The version in the file name of the nd4j-api jar on the test class path: a source independent of the code. */
+    private static String nd4jApiJarVersion() {
+        try {
+            Path jar = Path.of(Nd4j.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Matcher m = Pattern.compile("nd4j-api-(\\d+\\.\\d+\\.\\d+\\S*)\\.jar")
+                    .matcher(jar.getFileName().toString());
+            assertTrue(m.matches(), jar.toString());
+            return m.group(1);
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

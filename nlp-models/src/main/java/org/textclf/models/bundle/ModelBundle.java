@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -190,8 +191,8 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
         prov.putIfAbsent("java.version", System.getProperty("java.version"));
         prov.putIfAbsent("java.vendor", System.getProperty("java.vendor"));
         prov.putIfAbsent("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        prov.putIfAbsent("nd4j.version", ndVersion());
-        prov.putIfAbsent("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        prov.putIfAbsent("nd4j.version", nd4jVersion());
+        prov.putIfAbsent("nd4j.backend", nd4jBackend());
         entries.put("provenance.json", JSON.writeValueAsBytes(prov));
 
         ObjectNode manifest = JSON.createObjectNode();
@@ -324,8 +325,35 @@ public record ModelBundle(TextNetwork network, PipelineConfig pipeline, EncoderC
         }
     }
 
-    private static String ndVersion() {
+    /**
+     * The version of the ND4J on the class path, for provenance records (e.g. {@code 1.0.0-M2.1}).
+     *
+     * <p>ND4J's jars carry no {@code Implementation-Version} in their manifest, so the version comes from the
+     * {@code pom.properties} Maven puts in every jar it builds; {@code "unknown"} only when that file is missing
+     * too (a repackaged jar). Stateless; thread-safe.
+     */
+    public static String nd4jVersion() {
+        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null && !v.isBlank()) {
+                    return v.strip();
+                }
+            }
+        } catch (IOException e) {
+            // fall through: provenance is best-effort and must not fail a training that is done
+        }
         String v = Nd4j.class.getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
+    }
+
+    /**
+     * The ND4J backend in use, by its class name: {@code CpuBackend} (nd4j-native) or {@code JCublasBackend}
+     * (CUDA). Loads the backend if it is not loaded yet. Thread-safe.
+     */
+    public static String nd4jBackend() {
+        return Nd4j.getBackend().getClass().getSimpleName();
     }
 }
