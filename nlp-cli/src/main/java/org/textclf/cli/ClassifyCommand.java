@@ -140,9 +140,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(model)) {
       throw new IllegalArgumentException(model + ": model file not found");
     }
-    // Workers already run in parallel: give each a share of the cores for ND4J's native loops rather
-    // than letting every worker start a full OpenMP team (N workers x cores threads oversubscribes).
-    Threads.set(Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
+    // Workers are the parallelism; ND4J's native loops run single-threaded in every worker, whatever
+    // --threads is. A native team of another size splits sums (GEMM, reductions) differently, and a GRU's
+    // scores then differ in the last float digits (measured: 18,529 of 50,000 IMDB lines, up to 2e-7, when
+    // --threads 1 ran 2 native threads and --threads 2 ran 1 each). One native thread keeps the output
+    // byte-identical at any --threads, and N workers x 1 thread does not oversubscribe the cores.
+    Threads.set(1);
     Classifier classifier = Classifier.of(ModelBundle.read(model), threads, batchSize);
     if (threshold != null && !classifier.multiLabel()) {
       return usageError("--threshold applies to multi-label models; " + model + " is single-label (use --top-k)");
