@@ -57,6 +57,7 @@ public final class TextNetwork {
     public TextNetwork(NetworkConfig config, SameDiff sd) {
         EmbeddingLookup.register();
         ResetGateGru.register();
+        JavaKernelOp.registerAll();
         this.config = Objects.requireNonNull(config, "config");
         this.sd = Objects.requireNonNull(sd, "sd");
         // Computes the GRU's gradient (see GruBackward); harmless for graphs without a GRU.
