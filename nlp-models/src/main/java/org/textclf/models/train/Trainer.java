@@ -270,8 +270,9 @@ public final class Trainer {
                 updaters.get(p).applyUpdater(g, iteration, epoch);
                 w.subi(g.reshape(w.shape()));
             }
-            // Free now: waiting for the garbage collector let a long IMDB run grow past 6 GB.
-            TextNetwork.close(g);
+            // Back to the graph's array cache now (reused next step, or freed): waiting for the
+            // garbage collector let a long IMDB run grow past 6 GB.
+            net.recycle(g);
         }
         collectIfGrown();
         return loss;

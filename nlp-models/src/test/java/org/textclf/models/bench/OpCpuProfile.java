@@ -118,7 +118,8 @@ public final class OpCpuProfile {
         Map<String, INDArray> feed = net.trainingInputs(ids, mask, y);
         Map<String, INDArray> out = net.lossAndGradients(feed, params);
         net.release(feed);
-        out.values().forEach(TextNetwork::close);
+        TextNetwork.close(out.remove(TextNetwork.LOSS));
+        out.values().forEach(net::recycle);
     }
 
     private static void report(String title, CpuListener l, double totalMs, int steps) {
