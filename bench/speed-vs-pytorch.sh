@@ -9,6 +9,7 @@
 # 1 thread (at 2 threads it leaves out the second thread's work: compare wall times, on an idle machine).
 #   bench/speed-vs-pytorch.sh [ROUNDS] [STEPS] [THREADS...]   -> bench/results/speed-vs-pytorch-<UTC>.txt
 #   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line)
+#   JAVA_CP=<classpath> uses that build of textclf instead of building this worktree
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"
@@ -17,12 +18,16 @@ shift $(( $# > 2 ? 2 : $# ))
 threads_list="${*:-1 2}"
 py="${PY:-/usr/bin/python3}"
 out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ).txt"
-cpfile="$(mktemp /tmp/textclf-speed-cp.XXXXXX)"
 cd "$root"
-./mvnw -B -q -o -pl nlp-models -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >/dev/null
-cp="nlp-models/target/test-classes:nlp-models/target/classes:nlp-preprocess/target/classes:corpora/target/classes:$(cat "$cpfile")"
-rm -f "$cpfile"
+if [ -n "${JAVA_CP:-}" ]; then
+  cp="$JAVA_CP"   # a copy of this build's classes, e.g. while a test run rebuilds target/
+else
+  cpfile="$(mktemp /tmp/textclf-speed-cp.XXXXXX)"
+  ./mvnw -B -q -o -pl nlp-models -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >/dev/null
+  cp="nlp-models/target/test-classes:nlp-models/target/classes:nlp-preprocess/target/classes:corpora/target/classes:$(cat "$cpfile")"
+  rm -f "$cpfile"
+fi
 {
   echo "# $(date -u +%FT%TZ) $(uname -n) nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) commit $(git rev-parse --short HEAD)"
   for round in $(seq "$rounds"); do
