@@ -10,6 +10,7 @@
 #   bench/speed-vs-pytorch.sh [ROUNDS] [STEPS] [THREADS...]   -> bench/results/speed-vs-pytorch-<UTC>.txt
 #   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line)
 #   JAVA_CP=<classpath> uses that build of textclf instead of building this worktree
+#   MODELS="transformer" limits the run to those models
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"
@@ -17,7 +18,7 @@ steps="${2:-20}"
 shift $(( $# > 2 ? 2 : $# ))
 threads_list="${*:-1 2}"
 py="${PY:-/usr/bin/python3}"
-out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ).txt"
+out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ)${MODELS:+-${MODELS// /-}}.txt"
 cd "$root"
 if [ -n "${JAVA_CP:-}" ]; then
   cp="$JAVA_CP"   # a copy of this build's classes, e.g. while a test run rebuilds target/
@@ -32,7 +33,7 @@ fi
   echo "# $(date -u +%FT%TZ) $(uname -n) nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) commit $(git rev-parse --short HEAD)"
   for round in $(seq "$rounds"); do
     for threads in $threads_list; do
-      for model in gru-attention transformer baseline; do
+      for model in ${MODELS:-gru-attention transformer baseline}; do
         echo "## round $round threads $threads $model load $(cut -d' ' -f1-3 /proc/loadavg)"
         if [ -n "${BEFORE_CP:-}" ]; then
           OMP_NUM_THREADS=$threads java -Xmx4g -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
