@@ -3,24 +3,42 @@
 # PyTorch twin (bench/pytorch/speed.py), interleaved in ONE run so both see the same machine state.
 # Shape: B=32, T=256 (StepTiming: random ids, every row full; speed.py: real IMDB batches truncated to 256,
 # no bucketing, so batches are padded to 256 too), d=H=128, 4 heads, V=10000, unidirectional 1-layer GRU,
-# 2 Transformer blocks with FFN 512, dropout 0.1. For each round, thread count and model: Java then Python.
-#   bench/speed-vs-pytorch.sh [ROUNDS] [STEPS]     -> bench/results/speed-vs-pytorch-<UTC>.txt
+# 2 Transformer blocks with FFN 512, dropout 0.1, plain Adam without clipping on both sides.
+# For each round, thread count and model: Java (BEFORE_CP first when given) then Python.
+# Both sides also print the CPU time of the calling thread, the figure to compare on a busy machine at
+# 1 thread (at 2 threads it leaves out the second thread's work: compare wall times, on an idle machine).
+#   bench/speed-vs-pytorch.sh [ROUNDS] [STEPS] [THREADS...]   -> bench/results/speed-vs-pytorch-<UTC>.txt
+#   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line)
+#   JAVA_CP=<classpath> uses that build of textclf instead of building this worktree
+#   MODELS="transformer" limits the run to those models
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"
 steps="${2:-20}"
+shift $(( $# > 2 ? 2 : $# ))
+threads_list="${*:-1 2}"
 py="${PY:-/usr/bin/python3}"
-out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ).txt"
+out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ)${MODELS:+-${MODELS// /-}}.txt"
 cd "$root"
-./mvnw -B -q -o -pl nlp-models -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=/tmp/textclf-speed-cp.txt -Dmdep.includeScope=test >/dev/null
-cp="nlp-models/target/test-classes:nlp-models/target/classes:nlp-preprocess/target/classes:corpora/target/classes:$(cat /tmp/textclf-speed-cp.txt)"
+if [ -n "${JAVA_CP:-}" ]; then
+  cp="$JAVA_CP"   # a copy of this build's classes, e.g. while a test run rebuilds target/
+else
+  cpfile="$(mktemp /tmp/textclf-speed-cp.XXXXXX)"
+  ./mvnw -B -q -o -pl nlp-models -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >/dev/null
+  cp="nlp-models/target/test-classes:nlp-models/target/classes:nlp-preprocess/target/classes:corpora/target/classes:$(cat "$cpfile")"
+  rm -f "$cpfile"
+fi
 {
   echo "# $(date -u +%FT%TZ) $(uname -n) nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) commit $(git rev-parse --short HEAD)"
   for round in $(seq "$rounds"); do
-    for threads in 1 2; do
-      for model in gru-attention transformer baseline; do
+    for threads in $threads_list; do
+      for model in ${MODELS:-gru-attention transformer baseline}; do
         echo "## round $round threads $threads $model load $(cut -d' ' -f1-3 /proc/loadavg)"
+        if [ -n "${BEFORE_CP:-}" ]; then
+          OMP_NUM_THREADS=$threads java -Xmx4g -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
+            | grep -E 'ms/step' | sed 's/^/before /'
+        fi
         OMP_NUM_THREADS=$threads java -Xmx4g -cp "$cp" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
           | grep -E 'ms/step' | sed 's/^/java   /'
         OMP_NUM_THREADS=$threads "$py" bench/pytorch/speed.py --model "$model" --batch 32 --max-len 256 --dim 128 \

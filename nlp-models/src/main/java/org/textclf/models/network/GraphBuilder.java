@@ -23,8 +23,6 @@ final class GraphBuilder {
     final DataType type;
     final SDVariable ids;
     final SDVariable mask;
-    /** [B, T, 1] copy of the mask, broadcast over features. */
-    final SDVariable mask3;
     private final SDVariable batch;
     private final SDVariable time;
     private int dropoutSites;
@@ -36,7 +34,6 @@ final class GraphBuilder {
         this.dropout = dropout;
         this.ids = sd.placeHolder(TextNetwork.IDS, DataType.INT, -1, -1);
         this.mask = sd.placeHolder(TextNetwork.MASK, type, -1, -1);
-        this.mask3 = sd.expandDims(mask, 2);
         this.batch = sd.reshape(sd.sizeAt(ids, 0), 1).castTo(DataType.INT64);
         this.time = sd.reshape(sd.sizeAt(ids, 1), 1).castTo(DataType.INT64);
     }
@@ -109,15 +106,18 @@ final class GraphBuilder {
 
     /**
      * Multi-head scaled dot-product self-attention over x [B, T, D] with a key padding mask. The
-     * attention probabilities [B, heads, T, T] are named {@code attnName}.
+     * attention probabilities [B, heads, T, T] are named {@code attnName}; their softmax has its
+     * gradient computed in Java ({@link LastAxisSoftmax}).
      */
     SDVariable selfAttention(String name, SDVariable x, long d, int heads, SDVariable keyPenalty, String attnName) {
         long dk = d / heads;
-        SDVariable q = splitHeads(dense3(name + "_q", x, d, d, true), heads, dk);
+        // 1/sqrt(dk) scales the queries [B, T, D] rather than the scores [B, heads, T, T]: the same
+        // scores up to rounding, with the scaling and its gradient on T/dk = 8x fewer elements.
+        SDVariable q = splitHeads(dense3(name + "_q", x, d, d, true).mul(1.0 / Math.sqrt(dk)), heads, dk);
         SDVariable k = splitHeads(dense3(name + "_k", x, d, d, true), heads, dk);
         SDVariable v = splitHeads(dense3(name + "_v", x, d, d, true), heads, dk);
-        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(dk)).add(keyPenalty);
-        SDVariable attn = sd.nn().softmax(attnName, scores, 3);
+        SDVariable scores = sd.mmul(q, k, false, true, false).add(keyPenalty);
+        SDVariable attn = sd.updateVariableNameAndReference(new LastAxisSoftmax(sd, scores, 4).outputVariable(), attnName);
         SDVariable ctx = sd.permute(sd.mmul(attn, v), 0, 2, 1, 3);
         return dense3(name + "_o", sd.reshape(ctx, shapeBT(d)), d, d, true);
     }
@@ -126,16 +126,34 @@ final class GraphBuilder {
         return sd.permute(sd.reshape(x, shapeBT(heads, dk)), 0, 2, 1, 3);
     }
 
-    /** Layer normalisation over the feature axis of [B, T, D]. */
-    SDVariable layerNorm(String name, SDVariable x, long d) {
-        return sd.nn().layerNorm(x, ones(name + "_gain", d), zeros(name + "_bias", d), false, 2);
+    /** max(x, 0), gradient in Java ({@link Relu}). */
+    SDVariable relu(SDVariable x) {
+        return new Relu(sd, x).outputVariable();
     }
 
-    /** Mean over real tokens: [B, T, D] -> [B, D]; the denominator is at least 1 (empty documents). */
-    SDVariable maskedMean(SDVariable x) {
-        SDVariable sum = x.mul(mask3).sum(1);
+    /**
+     * Layer normalisation over the feature axis of [B, T, D]: ND4J's kernel forward, gradient in
+     * Java ({@link LastAxisLayerNorm}).
+     */
+    SDVariable layerNorm(String name, SDVariable x, long d) {
+        return new LastAxisLayerNorm(sd, x, ones(name + "_gain", d), zeros(name + "_bias", d), 3).outputVariable();
+    }
+
+    /**
+     * Mean over real tokens: [B, T, D] -> [B, D]; the denominator is at least 1 (empty documents).
+     * Written as a batched matrix product of the per-token weights mask / count [B, 1, T] with x:
+     * the same sum of products as {@code x * mask} summed over T, but its gradient is two small
+     * GEMMs, where M2.1's broadcasting {@code multiply_bp} took 25-130 ms per call at B=32, T=256,
+     * D=128 (StepProfile).
+     */
+    SDVariable maskedMean(SDVariable x, long d) {
         SDVariable count = sd.math().clipByValue(mask.sum(true, 1), 1.0, Double.MAX_VALUE);
-        return sum.div(count);
+        return weightedSum(mask.div(count), x, d);
+    }
+
+    /** sum_t w[b, t] * x[b, t, :] for w [B, T] and x [B, T, D], as one batched matrix product. */
+    SDVariable weightedSum(SDVariable w, SDVariable x, long d) {
+        return sd.reshape(sd.mmul(sd.expandDims(w, 1), x), -1, d);
     }
 
     /**
@@ -149,6 +167,6 @@ final class GraphBuilder {
         SDVariable scores = sd.reshape(sd.mmul(sd.reshape(u, -1, d), v), sd.concat(0, batch, time));
         scores = scores.add(mask.sub(1.0).mul(MASK_PENALTY));
         SDVariable alpha = sd.nn().softmax(scores, 1).mul(mask).rename(weightsName);
-        return h.mul(sd.expandDims(alpha, 2)).sum(1);
+        return weightedSum(alpha, h, d);
     }
 }

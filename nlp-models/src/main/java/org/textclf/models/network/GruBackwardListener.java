@@ -11,7 +11,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Computes {@link GruBackward}'s outputs in Java (see there for why). SameDiff calls listeners right
+ * Computes {@link GruBackward}'s outputs in Java (see there for why), and those of every other
+ * {@link JavaKernelOp} (softmax, layer norm and ReLU gradients). SameDiff calls listeners right
  * after each op and before the op's outputs are handed to any consumer; this one ignores every op
  * except {@link GruBackward}.
  *
@@ -39,6 +40,14 @@ public final class GruBackwardListener extends BaseListener {
 
     @Override
     public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext, INDArray[] outputs) {
+        if (op.getOp() instanceof JavaKernelOp j) {
+            INDArray[] inputs = new INDArray[opContext.numInputArguments()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = opContext.getInputArray(i);
+            }
+            j.compute(inputs, outputs);
+            return;
+        }
         if (!(op.getOp() instanceof GruBackward)) {
             return;
         }

@@ -95,7 +95,7 @@ public final class NetworkFactory {
         SDVariable mixed = states.add(attended);
         SDVariable pooled = c.pooling() == Pooling.ATTENTION
                 ? g.attentionPooling("pool", mixed, d, TextNetwork.POOL_ATTENTION)
-                : g.maskedMean(mixed);
+                : g.maskedMean(mixed, d);
         return g.dropout(pooled, false, d);
     }
 
@@ -160,11 +160,11 @@ public final class NetworkFactory {
             String b = "block" + l;
             SDVariable a = g.dropout(g.selfAttention(b + "_attn", x, d, c.heads(), penalty, TextNetwork.attentionName(l)), true, d);
             x = g.layerNorm(b + "_ln1", x.add(a), d);
-            SDVariable f = sd.nn().relu(g.dense3(b + "_ffn1", x, d, c.ffnDim(), true), 0);
+            SDVariable f = g.relu(g.dense3(b + "_ffn1", x, d, c.ffnDim(), true));
             f = g.dropout(g.dense3(b + "_ffn2", f, c.ffnDim(), d, true), true, d);
             x = g.layerNorm(b + "_ln2", x.add(f), d);
         }
-        return g.dropout(g.maskedMean(x), false, d);
+        return g.dropout(g.maskedMean(x, d), false, d);
     }
 
     /** The fixed sin/cos table of Vaswani et al. (2017), [positions, d]. */
@@ -195,8 +195,9 @@ public final class NetworkFactory {
             ids = sd.concat(1, ids, sd.placeHolder(TextNetwork.BIGRAMS, DataType.INT, -1, -1));
             mask = sd.concat(1, mask, sd.placeHolder(TextNetwork.BIGRAM_MASK, g.type, -1, -1));
         }
-        SDVariable sum = Embeddings.lookup(sd, null, table, ids).mul(sd.expandDims(mask, 2)).sum(1);
-        SDVariable mean = sum.div(sd.math().clipByValue(mask.sum(true, 1), 1.0, Double.MAX_VALUE));
+        // Mean as one batched product of mask / count with the looked-up rows (see GraphBuilder.maskedMean).
+        SDVariable count = sd.math().clipByValue(mask.sum(true, 1), 1.0, Double.MAX_VALUE);
+        SDVariable mean = g.weightedSum(mask.div(count), Embeddings.lookup(sd, null, table, ids), c.embeddingDim());
         return g.dropout(mean, false, c.embeddingDim());
     }
 

@@ -42,8 +42,13 @@ public final class ResetGateGru extends GRU {
         super(sd, x, h0, wx, wh, b);
     }
 
-    /** Makes graphs containing this op (and its gradient op) loadable; idempotent and thread-safe. */
+    /**
+     * Makes graphs containing this op (and its gradient op) loadable, and those containing the
+     * other ops of this package ({@link JavaKernelOp#registerAll()}): model loading calls this before
+     * reading a graph. Idempotent and thread-safe.
+     */
     public static void register() {
+        JavaKernelOp.registerAll();
         synchronized (ImportClassMapping.class) {
             ImportClassMapping.getOpNameMapping().putIfAbsent(OP_NAME, new ResetGateGru());
             ImportClassMapping.getOpNameMapping().putIfAbsent(GruBackward.OP_NAME, new GruBackward());

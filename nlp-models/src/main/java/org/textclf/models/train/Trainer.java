@@ -262,14 +262,24 @@ public final class Trainer {
         for (String p : params) {
             INDArray w = sd.getArrForVarName(p);
             INDArray g = grads.get(p);
-            if (config.optimizer() == TrainerConfig.Optimizer.ADAMW && config.weightDecay() > 0 && w.rank() >= 2) {
-                // Decoupled weight decay (Loshchilov & Hutter): shrink the weights, not the gradient.
-                w.muli(1 - lr * config.weightDecay());
+            // Decoupled weight decay (Loshchilov & Hutter): shrink the weights, not the gradient.
+            boolean decays = config.optimizer() == TrainerConfig.Optimizer.ADAMW && config.weightDecay() > 0 && w.rank() >= 2;
+            double decay = decays ? 1 - lr * config.weightDecay() : 1.0;
+            INDArray state = updaterState.get(p);
+            if (AdamStep.supports(w, g, state)) {
+                // Same values as the native updater below, in one pass instead of two or three
+                // (the native Adam op alone was 40 % of a baseline step, see AdamStep).
+                AdamStep.apply(w, g, state, lr, adam.getBeta1(), adam.getBeta2(), adam.getEpsilon(), iteration, decay);
+            } else {
+                if (decays) {
+                    w.muli(decay);
+                }
+                updaters.get(p).applyUpdater(g, iteration, epoch);
+                w.subi(g.reshape(w.shape()));
             }
-            updaters.get(p).applyUpdater(g, iteration, epoch);
-            w.subi(g.reshape(w.shape()));
-            // Free now: waiting for the garbage collector let a long IMDB run grow past 6 GB.
-            TextNetwork.close(g);
+            // Back to the graph's array cache now (reused next step, or freed): waiting for the
+            // garbage collector let a long IMDB run grow past 6 GB.
+            net.recycle(g);
         }
         collectIfGrown();
         return loss;

@@ -45,31 +45,45 @@ public final class StepTiming {
             labels[i] = r.nextInt(2);
         }
         List<Long> stamps = new ArrayList<>();
-        TrainerConfig tc = TrainerConfig.builder().epochs(1).batchSize(b).patience(0).build();
+        List<Long> cpuStamps = new ArrayList<>();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        // Plain Adam without clipping, like the PyTorch twin (bench/pytorch/speed.py): textclf's
+        // defaults (AdamW, clipping at 1.0) would add two passes over every weight to one side only.
+        TrainerConfig tc = TrainerConfig.builder().epochs(1).batchSize(b).patience(0)
+                .optimizer(TrainerConfig.Optimizer.ADAM).clipNorm(0).build();
         LabelledData data = LabelledData.singleLabel(docs, labels);
         LabelledData valid = data.subset(new int[] {0});
         new Trainer(tc).train(net, data, valid, List.of("a", "b"), new TrainingListener() {
             @Override
             public void onStep(Step s) {
                 stamps.add(System.nanoTime());
+                cpuStamps.add(mx.getCurrentThreadCpuTime());
             }
         });
         // The first 3 steps warm up (graph building, allocation); time the rest.
         double trainMs = (stamps.get(stamps.size() - 1) - stamps.get(2)) / 1e6 / (stamps.size() - 3);
+        double trainCpuMs = (cpuStamps.get(cpuStamps.size() - 1) - cpuStamps.get(2)) / 1e6 / (cpuStamps.size() - 3);
         int[] idx = new int[b];
         for (int i = 0; i < b; i++) {
             idx[i] = i;
         }
         PaddedBatch pb = PaddedBatch.of(docs, idx);
-        for (int i = 0; i < 3; i++) {
+        // Ten untimed batches: enough for the JIT to compile the Java loops on the inference path.
+        for (int i = 0; i < 10; i++) {
             net.predict(pb.ids(), pb.mask());
         }
         long s0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         for (int i = 0; i < steps; i++) {
             net.predict(pb.ids(), pb.mask());
         }
         double inferMs = (System.nanoTime() - s0) / 1e6 / steps;
-        System.out.printf(Locale.ROOT, "%s B=%d T=%d d=128 heads=4 V=%d OMP_NUM_THREADS=%s: train %.0f ms/step, inference %.0f ms/batch (%.0f docs/s), %d params%n",
-                arch, b, t, v, System.getenv("OMP_NUM_THREADS"), trainMs, inferMs, b * 1000 / inferMs, net.parameterCount());
+        double inferCpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / steps;
+        // The CPU time of the calling thread is the steadier figure on a shared machine, but only at
+        // OMP_NUM_THREADS=1: with more, the work of OpenMP's other threads is not in it.
+        System.out.printf(Locale.ROOT, "%s B=%d T=%d d=128 heads=4 V=%d OMP_NUM_THREADS=%s: train %.0f ms/step, inference %.1f ms/batch (%.0f docs/s), %d params;"
+                        + " calling thread CPU: train %.0f ms/step, inference %.1f ms/batch%n",
+                arch, b, t, v, System.getenv("OMP_NUM_THREADS"), trainMs, inferMs, b * 1000 / inferMs, net.parameterCount(),
+                trainCpuMs, inferCpuMs);
     }
 }
