@@ -9,6 +9,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -308,9 +309,11 @@ public final class TextNetwork {
      * back to the gradient graph's memory manager, so that the next step's op writes into it
      * instead of allocating a fresh one; closes it when that is not possible. Why: ND4J zero-fills
      * a new native buffer, ~40 ms of CPU for the baseline's 14M-parameter table gradient, every
-     * step, whereas the session's cache hands the same buffer back for the same shape. The cache
-     * is bounded (a quarter of {@code Pointer.maxBytes()}, evicting the oldest arrays), so memory
-     * stays bounded as well. Must be called from the thread that ran {@code lossAndGradients}.
+     * step, whereas the session's cache hands the same buffer back for the same shape. That only
+     * happens when the user switched SameDiff's array cache on ({@code -Dorg.nd4j.autodiff.samediff=true}):
+     * by default it is off, because in M2.1 it grows without bound under varying batch shapes (see
+     * {@link SameDiffArrayCache}), and then the gradient is closed here. Must be called from the thread
+     * that ran {@code lossAndGradients}.
      */
     public synchronized void recycle(INDArray gradient) {
         if (gradient == null || gradient.wasClosed()) {
@@ -318,7 +321,10 @@ public final class TextNetwork {
         }
         SameDiff gradFn = sd.getFunction(GRAD_FUNCTION);
         InferenceSession session = gradFn == null ? null : gradFn.getSessions().get(Thread.currentThread().getId());
-        if (session == null || gradient.length() < RECYCLE_MIN_LENGTH || gradient.isView() || !gradient.closeable()) {
+        // With SameDiff's array cache switched off (the default, see SameDiffArrayCache) the session's manager is
+        // a NoOpMemoryMgr whose release() does nothing: close the gradient now rather than leave it to the GC.
+        if (session == null || session.getMmgr() instanceof NoOpMemoryMgr
+                || gradient.length() < RECYCLE_MIN_LENGTH || gradient.isView() || !gradient.closeable()) {
             close(gradient);
             return;
         }
