@@ -25,7 +25,8 @@ class ExperimentFilesTest {
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(List.of("20newsgroups.yaml", "embedded-tiny.yaml", "imdb.yaml", "reuters-r8.yaml",
+        assertEquals(List.of("20newsgroups.yaml", "embedded-tiny.yaml", "imdb-baseline.yaml",
+                "imdb-transformer.yaml", "imdb.yaml", "reuters-r8.yaml",
                 "sms-spam.yaml", "sst2.yaml", "trec6.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             ExperimentConfig c = ExperimentConfig.load(f);
