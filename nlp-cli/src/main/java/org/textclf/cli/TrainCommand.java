@@ -182,8 +182,9 @@ final class TrainCommand implements Callable<Integer> {
     Path pretrainedVectors;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Native (OpenMP, libnd4j, OpenBLAS) threads. Default: the number of cores. At small"
-                    + " sizes 1 is often faster.")
+            description = "Native (OpenMP, libnd4j, OpenBLAS) threads (default: 1). On the project's 2-vCPU machine a"
+                    + " second thread made an IMDB-sized training step slower, for PyTorch too (docs/benchmarks.md);"
+                    + " measure before raising it. The count changes the last bits of the weights.")
     Integer threads;
 
     /** What {@link #trainAndWrite} produced: the trainer's result (with the bundle as written) and the data. */
@@ -242,7 +243,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Architecture arch = parse(() -> Architecture.parse(model));
         TextModelTrainer trainer = parse(() -> trainer(arch));
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = threads != null ? threads : 1;
         parse(() -> {
             Threads.set(threadCount);
             return null;
