@@ -70,7 +70,7 @@ final class InputItems implements Iterator<InputItems.Item>, AutoCloseable {
     InputItems(List<Path> inputs, ReadOptions options) {
         List<Part> list = new ArrayList<>();
         if (inputs.isEmpty()) {
-            list.add(new Part("embedded default corpus", () -> new ListReader(DefaultCorpus.documents().iterator())));
+            list.add(new Part("embedded default corpus", () -> new IteratorReader(DefaultCorpus.documents().iterator())));
         }
         for (Path p : inputs) {
             if (p.toString().equals("-")) {
@@ -158,33 +158,5 @@ final class InputItems implements Iterator<InputItems.Item>, AutoCloseable {
     @Override
     public void close() {
         closeCurrent();
-    }
-
-    private static final class ListReader implements DocumentReader {
-        private final Iterator<Document> it;
-
-        ListReader(Iterator<Document> it) {
-            this.it = it;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return it.hasNext();
-        }
-
-        @Override
-        public Document next() {
-            return it.next();
-        }
-
-        @Override
-        public java.util.stream.Stream<Document> stream() {
-            return java.util.stream.StreamSupport.stream(
-                    java.util.Spliterators.spliteratorUnknownSize(this, java.util.Spliterator.ORDERED), false);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -56,7 +56,7 @@ final class InputOptions {
    */
   DocumentReader open() {
     if (inputs.isEmpty()) {
-      return new ConcatReader(List.of(() -> new ListReader(DefaultCorpus.documents())));
+      return new ConcatReader(List.of(() -> new IteratorReader(DefaultCorpus.documents().iterator())));
     }
     ReadOptions options = readOptions();
     List<java.util.function.Supplier<DocumentReader>> parts = new ArrayList<>();
@@ -82,32 +82,6 @@ final class InputOptions {
       r.forEachRemaining(docs::add);
       return docs;
     }
-  }
-
-  private static final class ListReader implements DocumentReader {
-    private final Iterator<Document> it;
-
-    ListReader(List<Document> docs) {
-      this.it = docs.iterator();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return it.hasNext();
-    }
-
-    @Override
-    public Document next() {
-      return it.next();
-    }
-
-    @Override
-    public Stream<Document> stream() {
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false);
-    }
-
-    @Override
-    public void close() {}
   }
 
   private static final class ConcatReader implements DocumentReader {
