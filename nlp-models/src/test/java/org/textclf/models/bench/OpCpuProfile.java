@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -70,17 +69,10 @@ public final class OpCpuProfile {
         int t = 256;
         TextNetwork net = NetworkFactory.build(NetworkConfig.builder(arch, 10000, 2).embeddingDim(128).hiddenSize(128)
                 .heads(4).layers(arch == Architecture.TRANSFORMER ? 2 : 1).ffnDim(512).dropout(0.1).build());
-        Random r = new Random(1);
-        int[][] ids = new int[b][t];
-        float[][] mask = new float[b][t];
-        float[][] y = new float[b][2];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                ids[i][j] = 2 + r.nextInt(9998);
-                mask[i][j] = 1;
-            }
-            y[i][r.nextInt(2)] = 1;
-        }
+        ReferenceBatch batch = ReferenceBatch.random(b, t, 10000);
+        int[][] ids = batch.ids();
+        float[][] mask = batch.mask();
+        float[][] y = batch.labels();
         List<String> params = net.parameterNames();
         net.prepareGradients();
         SameDiff gradFn = net.sameDiff().getFunction("grad");

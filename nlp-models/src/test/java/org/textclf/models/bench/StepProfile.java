@@ -3,7 +3,6 @@ package org.textclf.models.bench;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.nd4j.autodiff.listeners.profiler.ProfilingListener;
 import org.nd4j.autodiff.listeners.profiler.comparison.ProfileAnalyzer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,17 +26,10 @@ public final class StepProfile {
         int b = 32;
         TextNetwork net = NetworkFactory.build(NetworkConfig.builder(arch, 10000, 2).embeddingDim(128).hiddenSize(128)
                 .heads(4).ffnDim(512).dropout(0.1).build());
-        Random r = new Random(1);
-        int[][] ids = new int[b][t];
-        float[][] mask = new float[b][t];
-        float[][] y = new float[b][2];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                ids[i][j] = 2 + r.nextInt(9998);
-                mask[i][j] = 1;
-            }
-            y[i][r.nextInt(2)] = 1;
-        }
+        ReferenceBatch batch = ReferenceBatch.random(b, t, 10000);
+        int[][] ids = batch.ids();
+        float[][] mask = batch.mask();
+        float[][] y = batch.labels();
         net.prepareGradients();
         Map<String, INDArray> feed = net.trainingInputs(ids, mask, y);
         List<String> params = net.parameterNames();
