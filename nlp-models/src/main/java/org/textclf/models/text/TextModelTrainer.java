@@ -1,6 +1,10 @@
 package org.textclf.models.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,6 +171,7 @@ public final class TextModelTrainer {
         if (pretrained != null) {
             prov.put("pretrained.vectors", vectors.getFileName().toString());
             prov.put("pretrained.coverage", pretrained.coverage().toString());
+            prov.put("pretrained.sha256", fileDigest(vectors));
         }
         ModelBundle bundle = new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, result.curves(), prov,
                 t.updaterState(), result.thresholds());
@@ -221,6 +226,22 @@ public final class TextModelTrainer {
                 md.update((byte) '\n');
             }
             return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /** SHA-256 of a file's bytes: the vectors a model started from are part of what it was trained on. */
+    static String fileDigest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read vectors: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

@@ -70,6 +70,9 @@ class TextModelTrainerTest {
         TextModelTrainer.Result r = t.train(split.train(), split.valid(), null);
         assertEquals(2, r.vectorCoverage().found());
         assertEquals(r.vectorCoverage().toString(), r.bundle().provenance().get("pretrained.coverage"));
+        // sha256sum of those 31 bytes: the exact vectors file is part of the provenance.
+        assertEquals("386ff902a8fa427ffc2d1c696820de7dc5404d7af6daa91fb7950ce949106d28",
+                r.bundle().provenance().get("pretrained.sha256"));
     }
 
     @Test
