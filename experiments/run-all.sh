@@ -21,6 +21,12 @@ for f in "${files[@]}"; do
   mkdir -p "$runs"
   echo "== $name ($f) -> $runs/$name" >&2
   start=$(date +%s)
+  # Derived inputs: a vectors file named by the experiment (vectors/X.vec) is made by vectors/X.sh when missing.
+  vec="$(sed -nE 's/^ *pretrained-vectors: *([^ #]+).*/\1/p' "$f")"
+  if [[ -n "$vec" && ! -s "$(dirname "$f")/$vec" && -x "$(dirname "$f")/${vec%.vec}.sh" ]]; then
+    echo "== $name: building $vec" >&2
+    "$(dirname "$f")/${vec%.vec}.sh" >"$log.vectors" 2>&1 || echo "== $name: building $vec failed, see $log.vectors" >&2
+  fi
   if "$root/textclf" experiment run "$f" --output-dir "$runs/$name" ${THREADS:+--threads "$THREADS"} \
       >"$log.out" 2>"$log"; then
     # The verb's own summary line: "<name>: <test source>: accuracy A, macro-F1 F".
