@@ -80,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
     int examples;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Native threads. Default: ${DEFAULT-VALUE} (faster than 2 at this model size; measured).")
+            description = "Native threads of training (faster than 2 at this model size; measured), and workers of"
+                    + " the evaluation, one native thread each (never changes its numbers). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
@@ -129,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
         String source = "embedded default corpus, stratified 70/15/15, seed " + seed + ": test part";
         ModelEvaluation.Outcome outcome;
         try (PredictionWriter writer = PredictionWriter.create(predictionsFile)) {
-            outcome = new ModelEvaluation(bundle, ModelEvaluation.UnknownLabels.ERROR, 256)
+            outcome = new ModelEvaluation(bundle, ModelEvaluation.UnknownLabels.ERROR, 256, threads)
                     .run(split.test().iterator(), source, writer, EvaluationOptions.DEFAULTS);
             writer.commit();
         }

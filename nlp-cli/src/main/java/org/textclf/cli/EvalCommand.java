@@ -1,7 +1,5 @@
 package org.textclf.cli;
 
-import org.textclf.models.Threads;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,6 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code textclf eval}: a trained model over a labelled test corpus. Streams the corpus in chunks (memory does
  * not grow with it), prints the same classification report as {@code metrics}, and writes JSON, the HTML report
  * (with the model's provenance, configuration and training curves) and the predictions file when asked.
+ * {@code --threads} workers classify whole chunks with one native thread each ({@link ModelEvaluation}), so the
+ * output is bit-identical at any {@code --threads}.
  *
  * <p>One instance per invocation (picocli fills the fields); not thread-safe.
  */
@@ -91,11 +91,13 @@ final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
-            description = "Documents read and classified at a time (default: ${DEFAULT-VALUE}).")
+            description = "Documents a worker classifies at a time, cut by input position (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Native threads (default: the number of cores).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads, each with one native thread (default: the number of cores,"
+                    + " ${DEFAULT-VALUE}). Predictions and metrics are bit-identical at any count.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws IOException {
@@ -113,8 +115,10 @@ final class EvalCommand implements Callable<Integer> {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("--batch-size must be >= 1, was " + batchSize);
             }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
+            }
             options = EvaluationOptions.builder().bootstrap(bootstrap).seed(seed).build();
-            Threads.set(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -139,7 +143,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelEvaluation.Outcome outcome;
         try (DocumentReader closing = reader;
              PredictionWriter writer = predictions == null ? null : PredictionWriter.create(predictions)) {
-            outcome = new ModelEvaluation(bundle, policy, batchSize).run(docs, source, writer, options);
+            outcome = new ModelEvaluation(bundle, policy, batchSize, threads).run(docs, source, writer, options);
             if (writer != null) {
                 writer.commit();
             }

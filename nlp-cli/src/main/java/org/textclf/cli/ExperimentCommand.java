@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code textclf experiment run FILE}: an experiment file in, a run folder out (resolved config, model bundle,
  * metrics, predictions, HTML report, manifest). Same file and seed give bit-identical metrics, predictions and
- * weights at any {@code --threads} (the training thread count is a setting of the file, {@code training.threads}).
+ * weights at any {@code --threads}: it is the number of evaluation workers, each with one native thread, on chunks
+ * cut by input position (see {@link ModelEvaluation}); the training thread count is a setting of the file,
+ * {@code training.threads}.
  *
  * <p>One instance per invocation (picocli fills the fields); not thread-safe.
  */
@@ -56,12 +58,16 @@ final class ExperimentCommand implements Runnable {
         Path outputDir;
 
         @Option(names = "--threads", paramLabel = "N",
-                description = "Native threads of the evaluation (default: the number of cores); the results do not"
-                        + " depend on it. Training uses the file's training.threads (default 1), which does.")
+                description = "Worker threads of the evaluation, each with one native thread (default: the number"
+                        + " of cores); metrics and predictions are bit-identical at any count. Training uses the"
+                        + " file's training.threads (default 1), which is part of the experiment.")
         Integer threads;
 
         @Override
         public Integer call() throws IOException {
+            if (threads != null && threads < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+            }
             ExperimentConfig config;
             try {
                 config = ExperimentConfig.load(file);
@@ -70,7 +76,7 @@ final class ExperimentCommand implements Runnable {
             }
             Path dir = outputDir != null ? outputDir : Path.of("runs", config.name());
             PrintWriter out = spec.commandLine().getOut();
-            ExperimentRunner.Run run = ExperimentRunner.run(config, dir, threads, spec.commandLine().getErr());
+            ExperimentRunner.Run run = ExperimentRunner.run(config, file, dir, threads, spec.commandLine().getErr());
             run.evaluation().singleLabel().ifPresent(m -> print(out, config.name(), run.testSource(), m));
             out.println("run folder written to " + run.dir());
             out.flush();

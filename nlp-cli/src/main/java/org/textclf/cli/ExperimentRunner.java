@@ -33,7 +33,6 @@ import org.textclf.eval.predictions.PredictionWriter;
 import org.textclf.eval.report.HtmlReport;
 import org.textclf.eval.report.JsonReport;
 import org.textclf.models.bundle.ModelBundle;
-import org.textclf.models.Threads;
 import org.textclf.models.text.TextModelTrainer;
 import picocli.CommandLine;
 
@@ -44,7 +43,7 @@ import picocli.CommandLine;
  *
  * <p>Run folder: {@code config.json} (resolved experiment), {@code model.textclf}, {@code metrics.json},
  * {@code predictions.jsonl}, {@code report.html}, {@code manifest.json}. Only the manifest (wall time, start
- * time, threads, git commit) and the bundle's {@code provenance.json}/{@code curves.json}/{@code manifest.json}
+ * time, threads, git commit and whether the work tree was dirty) and the bundle's {@code provenance.json}/{@code curves.json}/{@code manifest.json}
  * entries and the HTML report (which shows the provenance) hold run-dependent values.
  *
  * <p>Stateless; one run at a time per JVM (ND4J's thread settings are process-wide).
@@ -70,10 +69,14 @@ final class ExperimentRunner {
     /**
      * Runs {@code config} into {@code runDir}, which must not exist yet.
      *
-     * @param threads native threads of the evaluation (null = cores); never changes the numbers, only the speed.
-     *                Training uses the file's {@code training.threads}, which is part of the experiment.
+     * @param file    the experiment file, whose repository's commit goes into the manifest; null when there is
+     *                none (reproduce): then the working directory's
+     * @param threads workers of the evaluation, one native thread each (null = cores); never changes the numbers,
+     *                only the speed. Training uses the file's {@code training.threads}, which is part of the
+     *                experiment.
      */
-    static Run run(ExperimentConfig config, Path runDir, Integer threads, PrintWriter err) throws IOException {
+    static Run run(ExperimentConfig config, Path file, Path runDir, Integer threads, PrintWriter err)
+            throws IOException {
         long start = System.nanoTime();
         Instant started = Instant.now();
         Path target = runDir.toAbsolutePath().normalize();
@@ -85,6 +88,9 @@ final class ExperimentRunner {
         boolean done = false;
         try {
             int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (threadCount < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, was " + threadCount);
+            }
             List<String> args = new ArrayList<>(config.trainArgs());
             args.addAll(List.of("--output", target.resolve(MODEL).toString()));
             CommandLine cl = new CommandLine(new TrainCommand());
@@ -96,14 +102,13 @@ final class ExperimentRunner {
             TextModelTrainer.Result result = train.trainAndWrite(data.train(), tmp.resolve(MODEL),
                     Map.of(CONFIG_KEY, configJson, "experiment.name", config.name())).result();
             ModelBundle bundle = result.bundle();
-            // Evaluation's native threads. Scores of a small model were identical at 1 and 2 (measured on the
-            // embedded corpus), but a GRU at IMDB size differs in the last float digits between native thread
-            // counts (see ClassifyCommand): bit-identical predictions hold for a fixed --threads.
-            Threads.set(threadCount);
-
+            // Evaluation: --threads workers with ONE native thread each, on chunks cut by position. A native team
+            // of another size splits sums differently and a GRU's scores then differ in the last float digits
+            // (measured: 11 of 53 lines of a 32-wide GRU on the embedded corpus, native 1 vs 2), so the native
+            // count stays fixed and predictions and metrics are bit-identical at any --threads.
             ModelEvaluation.Outcome outcome;
             try (PredictionWriter writer = PredictionWriter.create(tmp.resolve(PREDICTIONS))) {
-                outcome = new ModelEvaluation(bundle, ModelEvaluation.UnknownLabels.ERROR, 256)
+                outcome = new ModelEvaluation(bundle, ModelEvaluation.UnknownLabels.ERROR, 256, threadCount)
                         .run(data.test().iterator(), data.testSource(), writer, EvaluationOptions.DEFAULTS);
                 writer.commit();
             }
@@ -126,10 +131,18 @@ final class ExperimentRunner {
             manifest.put("valid.sha256", bundle.provenance().get("valid.sha256"));
             manifest.put("test.sha256", outcome.sha256());
             manifest.put("test.documents", outcome.evaluated());
-            String commit = gitCommit(config.corpus().embedded() || data.files().isEmpty()
-                    ? Path.of("").toAbsolutePath() : data.files().get(0).getParent());
+            // The code and the experiment file are what the commit pins down; data often lives outside any
+            // repository (../shared corpora), so its folder is not asked.
+            Path cwd = Path.of("").toAbsolutePath();
+            Path fileDir = file == null ? null : file.toAbsolutePath().getParent();
+            Path repo = fileDir != null && gitCommit(fileDir) != null ? fileDir : cwd;
+            String commit = gitCommit(repo);
             if (commit != null) {
                 manifest.put("git.commit", commit);
+                Boolean dirty = gitDirty(repo);
+                if (dirty != null) {
+                    manifest.put("git.dirty", dirty);
+                }
             }
             manifest.put("textclf.version", new TextclfCli.Version().getVersion()[0]);
             manifest.put("java.version", System.getProperty("java.version"));
@@ -208,14 +221,32 @@ final class ExperimentRunner {
 
     /** The commit checked out around {@code dir}, or null when there is no git or no repository. */
     static String gitCommit(Path dir) {
+        String out = git(dir, "rev-parse", "HEAD");
+        return out != null && out.trim().matches("[0-9a-f]{40}") ? out.trim() : null;
+    }
+
+    /**
+     * Whether the work tree around {@code dir} has changes the commit does not hold (modified, staged or untracked
+     * files: {@code git status --porcelain} prints anything), or null when git cannot tell.
+     */
+    static Boolean gitDirty(Path dir) {
+        String out = git(dir, "status", "--porcelain");
+        return out == null ? null : !out.isBlank();
+    }
+
+    /** Standard output of a git command run in {@code dir}, or null when git is missing or the command fails. */
+    private static String git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.matches("[0-9a-f]{40}")) {
+            Process p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
                 return null;
             }
-            return out;
+            return p.exitValue() == 0 ? out : null;
         } catch (IOException e) {
             return null;                                   // no git installed: a manifest without a commit
         } catch (InterruptedException e) {

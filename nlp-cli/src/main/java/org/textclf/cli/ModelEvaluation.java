@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -20,6 +21,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.textclf.corpora.Document;
 import org.textclf.eval.Evaluation;
 import org.textclf.eval.EvaluationOptions;
@@ -27,16 +33,29 @@ import org.textclf.eval.Evaluator;
 import org.textclf.eval.predictions.Prediction;
 import org.textclf.eval.predictions.PredictionWriter;
 import org.textclf.eval.report.ReportContext;
+import org.textclf.models.Threads;
 import org.textclf.models.bundle.ModelBundle;
-import org.textclf.models.text.NeuralTextClassifier;
+import org.textclf.models.text.Classifier;
 import org.textclf.models.train.EpochStats;
 
 /**
  * A trained model run over a labelled corpus: documents are read, classified and counted chunk by chunk, so
  * memory does not grow with the corpus (the metrics accumulate in {@link Evaluator}). Shared by {@code eval},
- * {@code train} (on the embedded corpus) and {@code demo}, so all three report the same numbers the same way.
+ * {@code experiment run}, {@code reproduce}, {@code train} (on the embedded corpus) and {@code demo}, so all of
+ * them report the same numbers the same way.
  *
- * <p>One instance per run; not thread-safe.
+ * <p>Parallelism that does not change a bit: the calling thread cuts the corpus into chunks of {@code chunk}
+ * accepted documents by input position, and {@code threads} workers classify whole chunks, each on its own copy
+ * of the network ({@link Classifier}) with ONE native (OpenMP, libnd4j, OpenBLAS) thread. A chunk's documents are
+ * sorted by length and sent through the network in batches of {@link Classifier#DEFAULT_BATCH_SIZE}, so every
+ * document runs in the same batch, with the same native thread count, whatever {@code threads} is, and its scores
+ * are bit-identical at any {@code threads}. (A native team of another size splits GEMMs and reductions
+ * differently: a GRU's scores then differ in the last float digits, which is why {@code --threads} no longer means
+ * native threads here.) Results are taken in input order on the calling thread, which writes the predictions file
+ * and feeds the evaluator; at most {@code threads + 1} chunks are in flight.
+ *
+ * <p>Side effect: {@link #run} limits ND4J's native threads to 1 for the whole process ({@link Threads} is
+ * process-wide). One instance per run; not thread-safe (it manages its own worker threads).
  */
 final class ModelEvaluation {
 
@@ -52,28 +71,33 @@ final class ModelEvaluation {
     record Outcome(Evaluation evaluation, long evaluated, long skipped, String sha256) {
     }
 
-    private final NeuralTextClassifier classifier;
+    private final Classifier classifier;
     private final Set<String> known;
     private final boolean multiLabel;
     private final UnknownLabels policy;
     private final int chunk;
+    private final int threads;
     private long skipped;
     private long evaluated;
     private final MessageDigest digest;
 
-    ModelEvaluation(ModelBundle bundle, UnknownLabels policy, int chunk) {
-        this(NeuralTextClassifier.of(bundle), bundle.network().config().multiLabel(), policy, chunk);
-    }
-
-    ModelEvaluation(NeuralTextClassifier classifier, boolean multiLabel, UnknownLabels policy, int chunk) {
+    /**
+     * @param chunk   documents per chunk (&ge; 1): what a worker classifies at once, cut by input position
+     * @param threads workers (&ge; 1); never changes a result, only the speed
+     */
+    ModelEvaluation(ModelBundle bundle, UnknownLabels policy, int chunk, int threads) {
         if (chunk < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, was " + chunk);
         }
-        this.classifier = classifier;
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
+        }
+        this.classifier = Classifier.of(bundle, threads, Classifier.DEFAULT_BATCH_SIZE);
         this.known = Set.copyOf(classifier.labels());
-        this.multiLabel = multiLabel;
+        this.multiLabel = classifier.multiLabel();
         this.policy = policy;
         this.chunk = chunk;
+        this.threads = threads;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -83,7 +107,7 @@ final class ModelEvaluation {
 
     /**
      * Classifies {@code docs}, writes each prediction to {@code predictions} (when not null; not committed here)
-     * and evaluates.
+     * in input order, and evaluates.
      *
      * @throws IllegalArgumentException naming the document when it has no label, several labels for a
      *                                  single-label model, or (policy ERROR) a label the model does not know
@@ -93,27 +117,63 @@ final class ModelEvaluation {
                 .positiveLabel(options.positiveLabel()).bootstrap(options.bootstrapReplicates()).seed(options.seed())
                 .confidence(options.confidence()).mistakesToKeep(options.mistakesToKeep())
                 .maxDistinctScores(options.maxDistinctScores()).build();
-        Evaluation e = Evaluator.evaluate(new Predictions(docs, predictions), source, withLabels);
-        return new Outcome(e, evaluated, skipped, HexFormat.of().formatHex(digest.digest()));
+        Threads.set(1);
+        ExecutorService workers = Executors.newFixedThreadPool(threads, ModelEvaluation::worker);
+        try {
+            Evaluation e = Evaluator.evaluate(new Predictions(docs, predictions, workers), source, withLabels);
+            return new Outcome(e, evaluated, skipped, HexFormat.of().formatHex(digest.digest()));
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
-    /** Lazily classifies the next chunk of documents whenever the previous one is used up. */
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+
+    /** A daemon worker that sets its own native thread count first (OpenMP's count is per calling thread). */
+    private static Thread worker(Runnable r) {
+        Thread t = new Thread(() -> {
+            Threads.set(1);
+            r.run();
+        }, "textclf-eval-worker-" + WORKERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * The evaluator's view: pulls chunks of documents, keeps up to {@code threads + 1} of them classifying, and
+     * hands out their predictions in input order. Runs on the calling thread; only {@link #classify} runs on the
+     * workers.
+     */
     private final class Predictions implements Iterator<Prediction> {
         private final Iterator<Document> docs;
         private final PredictionWriter out;
+        private final ExecutorService workers;
+        private final ArrayDeque<Future<Classified>> inFlight = new ArrayDeque<>();
         private final ArrayDeque<Prediction> ready = new ArrayDeque<>();
 
-        Predictions(Iterator<Document> docs, PredictionWriter out) {
+        Predictions(Iterator<Document> docs, PredictionWriter out, ExecutorService workers) {
             this.docs = docs;
             this.out = out;
+            this.workers = workers;
         }
 
         @Override
         public boolean hasNext() {
-            while (ready.isEmpty() && docs.hasNext()) {
-                fill();
+            while (ready.isEmpty()) {
+                // One chunk more than workers: a worker that finishes finds the next chunk waiting.
+                while (inFlight.size() <= threads) {
+                    List<Document> batch = nextChunk();
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    inFlight.add(workers.submit(() -> classify(batch)));
+                }
+                if (inFlight.isEmpty()) {
+                    return false;
+                }
+                emit(await(inFlight.poll()));
             }
-            return !ready.isEmpty();
+            return true;
         }
 
         @Override
@@ -124,7 +184,8 @@ final class ModelEvaluation {
             return ready.poll();
         }
 
-        private void fill() {
+        /** The next {@code chunk} accepted documents: cut by position, the same chunks at any thread count. */
+        private List<Document> nextChunk() {
             List<Document> batch = new ArrayList<>(chunk);
             while (batch.size() < chunk && docs.hasNext()) {
                 Document d = docs.next();
@@ -132,27 +193,12 @@ final class ModelEvaluation {
                     batch.add(d);
                 }
             }
-            if (batch.isEmpty()) {
-                return;
-            }
-            // Similar lengths side by side: each network call pads to its longest document, so sorting the chunk
-            // by length cuts the padding work; the results are put back in input order.
-            Integer[] order = new Integer[batch.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).text().length()));
-            List<String> texts = new ArrayList<>(order.length);
-            for (Integer i : order) {
-                texts.add(batch.get(i).text());
-            }
-            float[][] sorted = classifier.probabilities(texts);
-            float[][] probs = new float[batch.size()][];
-            for (int k = 0; k < order.length; k++) {
-                probs[order[k]] = sorted[k];
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                Prediction p = prediction(batch.get(i), probs[i]);
+            return batch;
+        }
+
+        private void emit(Classified c) {
+            for (int i = 0; i < c.docs().size(); i++) {
+                Prediction p = c.predictions().get(i);
                 if (out != null) {
                     try {
                         out.write(p);
@@ -160,9 +206,52 @@ final class ModelEvaluation {
                         throw new UncheckedIOException(e);
                     }
                 }
-                ready.add(p.withText(batch.get(i).text()));
+                ready.add(p.withText(c.docs().get(i).text()));
                 evaluated++;
             }
+        }
+    }
+
+    /** A classified chunk: its documents and their predictions, in input order. */
+    private record Classified(List<Document> docs, List<Prediction> predictions) {
+    }
+
+    /** Worker side: one chunk through the network. Reads only immutable state. */
+    private Classified classify(List<Document> batch) {
+        // Similar lengths side by side: each network call pads to its longest document, so sorting the chunk
+        // by length cuts the padding work; the results are put back in input order.
+        Integer[] order = new Integer[batch.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).text().length()));
+        List<String> texts = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            texts.add(batch.get(i).text());
+        }
+        float[][] sorted = classifier.probabilities(texts);
+        Prediction[] predictions = new Prediction[batch.size()];
+        for (int k = 0; k < order.length; k++) {
+            predictions[order[k]] = prediction(batch.get(order[k]), sorted[k]);
+        }
+        return new Classified(batch, List.of(predictions));
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
         }
     }
 

@@ -69,15 +69,19 @@ final class ReproduceCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Native threads. An experiment's bundle: of the evaluation (training uses the recorded"
-                    + " training.threads). A train bundle: of training too, instead of the recorded count; a"
-                    + " different count changes the last bits of the weights. Default: as recorded / the cores.")
+            description = "An experiment's bundle: workers of the evaluation, one native thread each (training uses"
+                    + " the recorded training.threads); never changes a result. A train bundle: native threads of"
+                    + " training instead of the recorded count (a different count changes the last bits of the"
+                    + " weights). Both: workers of the metrics comparison. Default: as recorded / the cores.")
     Integer threads;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        }
         ModelBundle original = ModelBundle.read(bundle);
         Map<String, String> prov = original.provenance();
         Path scratch = outputDir == null ? Files.createTempDirectory("textclf-reproduce") : null;
@@ -91,7 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
             if (prov.containsKey(ExperimentRunner.CONFIG_KEY)) {
                 ExperimentConfig config = ExperimentConfig.fromJson(JSON.readTree(prov.get(ExperimentRunner.CONFIG_KEY)),
                         Path.of("").toAbsolutePath(), "experiment");
-                ExperimentRunner.Run run = ExperimentRunner.run(config, runDir, threads, err);
+                ExperimentRunner.Run run = ExperimentRunner.run(config, null, runDir, threads, err);
                 again = run.bundle();
                 againFile = run.dir().resolve(ExperimentRunner.MODEL);
                 TrainCommand parsed = parseTrain(config.trainArgs());
@@ -120,8 +124,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 compare("data " + key, prov.get(key), again.provenance().get(key), diffs);
             }
             if (test != null) {
-                compare("metrics on " + testSource, metrics(original, test, testSource),
-                        metrics(again, test, testSource), diffs);
+                int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+                compare("metrics on " + testSource, metrics(original, test, testSource, workers),
+                        metrics(again, test, testSource, workers), diffs);
             } else {
                 compare("validation curves", curves(original), curves(again), diffs);
             }
@@ -188,8 +193,8 @@ final class ReproduceCommand implements Callable<Integer> {
         return m.toString();
     }
 
-    private static String metrics(ModelBundle b, List<Document> test, String source) {
-        return JsonReport.toJson(new ModelEvaluation(b, ModelEvaluation.UnknownLabels.ERROR, 256)
+    private static String metrics(ModelBundle b, List<Document> test, String source, int workers) {
+        return JsonReport.toJson(new ModelEvaluation(b, ModelEvaluation.UnknownLabels.ERROR, 256, workers)
                 .run(test.iterator(), source, null, EvaluationOptions.DEFAULTS).evaluation());
     }
 

@@ -157,6 +157,16 @@ public final class Classifier {
         public String label() {
             return labels.isEmpty() ? null : labels.get(0);
         }
+
+        /**
+         * {@code Result[labels=[pos], scores=[0.1, 0.9], attention=12 tokens]}: the record's own would show the
+         * scores array's identity, not its values.
+         */
+        @Override
+        public String toString() {
+            return "Result[labels=" + labels + ", scores=" + java.util.Arrays.toString(scores) + ", attention="
+                    + (attention == null ? "none" : attention.size() + " tokens") + "]";
+        }
     }
 
     private final TextPipeline pipeline;
