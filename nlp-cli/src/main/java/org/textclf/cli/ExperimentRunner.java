@@ -127,6 +127,11 @@ final class ExperimentRunner {
             for (Path p : data.files()) {
                 files.put(p.toString(), sha256(p));
             }
+            // Pretrained vectors are an input like the corpus: a rerun with another file is another experiment.
+            String vectors = config.model().get("pretrained-vectors");
+            if (vectors != null) {
+                files.put(vectors, sha256(Path.of(vectors)));
+            }
             manifest.put("train.sha256", bundle.provenance().get("train.sha256"));
             manifest.put("valid.sha256", bundle.provenance().get("valid.sha256"));
             manifest.put("test.sha256", outcome.sha256());

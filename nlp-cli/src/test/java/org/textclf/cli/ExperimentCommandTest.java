@@ -181,6 +181,24 @@ class ExperimentCommandTest {
         assertNull(ExperimentRunner.gitDirty(noRepo), "nor a dirty state");
     }
 
+    @Test
+    void pretrainedVectorsAreHashedIntoTheManifestAndTheBundle() throws IOException {
+        // Two 8-dimensional vectors; sha256sum of these 48 bytes is below.
+        String vec = "2 8\nsports 1 0 0 0 0 0 0 0\nfood 0 1 0 0 0 0 0 0\n";
+        Path vectors = Files.writeString(dir.resolve("v.vec"), vec);
+        Path file = Files.writeString(dir.resolve("tiny.yaml"),
+                TINY_YAML.replace("  min-count: 1", "  min-count: 1\n  pretrained-vectors: v.vec"));
+        Path run = dir.resolve("runs/vec");
+        CliRunner.Result r = CliRunner.run("experiment", "run", file.toString(), "--output-dir", run.toString(),
+                "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        String sha = "c91c9be34e4de7c4cbad5a188fe7237304e0c5f2ce259c5830d798374125fe1c";
+        JsonNode data = new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).get("data");
+        assertEquals(sha, data.get(vectors.toAbsolutePath().normalize().toString()).asText(), data.toString());
+        assertEquals(sha, org.textclf.models.bundle.ModelBundle.read(run.resolve("model.textclf")).provenance()
+                .get("pretrained.sha256"));
+    }
+
     /** Standard output of git in {@code where}, or null when it fails or git is not installed. */
     private static String git(Path where, String... args) throws InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
