@@ -181,6 +181,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " names), .gz allowed; their size must equal --embedding-dim. Coverage is reported.")
     Path pretrainedVectors;
 
+    @Option(names = "--freeze-embeddings",
+            description = "Keep the word embeddings as the --pretrained-vectors made them: only the layers above"
+                    + " learn (less memorising of rare words on small data; also a faster step).")
+    boolean freezeEmbeddings;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Native (OpenMP, libnd4j, OpenBLAS) threads (default: 1). On the project's 2-vCPU machine a"
                     + " second thread made an IMDB-sized training step slower, for PyTorch too (docs/benchmarks.md);"
@@ -285,9 +290,17 @@ final class TrainCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).schedule(enumValue(TrainerConfig.Schedule.class, schedule, "--schedule"))
                 .clipNorm(clipNorm).patience(patience)
                 .monitor(enumValue(TrainerConfig.Monitor.class, monitor, "--monitor"))
-                .validFraction(validFraction).seed(seed).build();
+                .validFraction(validFraction).seed(seed).freezeEmbeddings(freezeEmbeddings).build();
         EncoderConfig encoder = EncoderConfig.builder().maxLength(maxLength)
                 .truncation(enumValue(Truncation.class, truncation, "--truncation")).build();
+        if (freezeEmbeddings && pretrainedVectors == null) {
+            throw new IllegalArgumentException("--freeze-embeddings needs --pretrained-vectors: frozen random"
+                    + " vectors would never learn what words mean");
+        }
+        if (freezeEmbeddings && arch == Architecture.BASELINE && bigramBuckets > 0) {
+            throw new IllegalArgumentException("--freeze-embeddings with the baseline needs --bigram-buckets 0: its"
+                    + " table also holds the hashed bigrams, which would stay random");
+        }
         networkConfig(arch, 3, 2);                          // fail fast on bad sizes, before any data is read
         TextPipeline.fromConfig(pipeline.config());         // and on an unknown tokenizer
         TextModelTrainer t = new TextModelTrainer(pipeline.config(), encoder, vocabSize, minCount,

@@ -1,5 +1,6 @@
 package org.textclf.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,32 @@ class TrainCommandTest {
         CliRunner.Result r = CliRunner.run("train", "--config", dir.resolve("c.yaml").toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(Architecture.BASELINE, ModelBundle.read(dir.resolve("y.textclf")).network().config().architecture());
+    }
+
+    @Test
+    void freezeEmbeddingsNeedsVectorsAndNoBaselineBigramsAndIsRecorded() throws IOException {
+        Path out = dir.resolve("frozen.textclf");
+        CliRunner.Result r = CliRunner.run("train", "--freeze-embeddings", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--freeze-embeddings needs --pretrained-vectors"), r.err());
+        assertFalse(Files.exists(out));
+
+        Path vectors = Files.writeString(dir.resolve("v.vec"), "1 4\nrain 1 0 0 0\n");
+        r = CliRunner.run("train", "--model", "baseline", "--embedding-dim", "4", "--pretrained-vectors",
+                vectors.toString(), "--freeze-embeddings", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--freeze-embeddings with the baseline needs --bigram-buckets 0"), r.err());
+
+        r = CliRunner.run("train", "--model", "baseline", "--embedding-dim", "4", "--bigram-buckets", "0",
+                "--pretrained-vectors", vectors.toString(), "--freeze-embeddings", "--epochs", "2", "-o",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        ModelBundle b = ModelBundle.read(out);
+        assertTrue(b.trainer().freezeEmbeddings());
+        // The frozen table is the initial one: the "rain" row is still exactly the file's vector.
+        int rain = b.vocabulary().id("rain");
+        assertArrayEquals(new float[] {1, 0, 0, 0}, b.network().sameDiff().getArrForVarName("embedding")
+                .getRow(rain).toFloatVector());
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.textclf.models.embed.EmbeddingLookup;
  */
 public final class TextNetwork {
 
+    /** The word embedding table's variable (for the baseline: words, then its hashed bigram rows). */
+    public static final String EMBEDDING = "embedding";
     public static final String IDS = "ids";
     public static final String MASK = "mask";
     public static final String BIGRAMS = "bigrams";

@@ -153,6 +153,10 @@ public final class TextModelTrainer {
         LabelledData trainData = encode(enc, trainTokens, train, labels, netConfig.multiLabel(), "training");
         LabelledData validData = encode(enc, validTokens, valid, labels, netConfig.multiLabel(), "validation");
 
+        if (trainer.freezeEmbeddings() && vectors == null) {
+            throw new IllegalArgumentException("freezing the embeddings needs pretrained vectors to start from:"
+                    + " frozen random vectors would never learn what words mean");
+        }
         PretrainedVectors.Loaded pretrained = vectors == null ? null
                 : PretrainedVectors.load(vectors, vectorFormat, vocab, netConfig.embeddingDim(), netConfig.seed());
         TextNetwork net = NetworkFactory.build(netConfig, pretrained == null ? null : pretrained.table());

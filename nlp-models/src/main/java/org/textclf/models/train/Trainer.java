@@ -102,7 +102,7 @@ public final class Trainer {
         valid.validate(net.config().vocabSize(), labelCount, multiLabel, "validation");
 
         SameDiff sd = net.sameDiff();
-        List<String> params = net.parameterNames();
+        List<String> params = trainable(net);
         initUpdaters(sd, params);
         net.prepareGradients();
         Nd4j.getRandom().setSeed(config.seed());
@@ -186,6 +186,25 @@ public final class Trainer {
         }
         List<Double> thresholds = multiLabel ? thresholds(net, valid) : List.of();
         return new TrainingResult(curves, bestEpoch, best, stoppedEarly, (System.nanoTime() - start) / 1e9, thresholds);
+    }
+
+    /** The parameters training updates: all of them, or all but the word embeddings when they are frozen. */
+    private List<String> trainable(TextNetwork net) {
+        List<String> all = net.parameterNames();
+        if (!config.freezeEmbeddings()) {
+            return all;
+        }
+        if (net.config().architecture() == org.textclf.models.network.Architecture.BASELINE
+                && net.config().bigramBuckets() > 0) {
+            throw new IllegalArgumentException("freezeEmbeddings: the baseline's table also holds its "
+                    + net.config().bigramBuckets() + " hashed bigram rows, which would stay random; use bigramBuckets 0");
+        }
+        List<String> out = new ArrayList<>(all);
+        if (!out.remove(TextNetwork.EMBEDDING)) {
+            throw new IllegalStateException("freezeEmbeddings: the network has no '" + TextNetwork.EMBEDDING
+                    + "' variable; its parameters are " + all);
+        }
+        return List.copyOf(out);
     }
 
     /** Adam moments for each parameter, kept across calls so training can be continued. */

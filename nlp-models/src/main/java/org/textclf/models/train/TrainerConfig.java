@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param bucketByLength  batch documents of similar length together (less padding work)
  * @param validFraction   share of training data held out when no validation data is given
  * @param seed            seed for data order, dropout masks and hold-out
+ * @param freezeEmbeddings keep the word embedding table as initialised (e.g. from pretrained vectors): no
+ *                        gradient is computed for it and it never changes, so the model cannot learn
+ *                        label-specific vectors for rare words (names) it would only memorise
  */
 public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, double weightDecay,
                             Schedule schedule, double warmupFraction, double plateauFactor, int plateauPatience,
                             double minLearningRate, double clipNorm, int patience, Monitor monitor,
-                            boolean bucketByLength, double validFraction, long seed) {
+                            boolean bucketByLength, double validFraction, long seed, boolean freezeEmbeddings) {
 
     /** Update rule. */
     public enum Optimizer { ADAM, ADAMW }
@@ -83,7 +86,7 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
     /**
      * Defaults: 10 epochs, batch 32, AdamW (lr 1e-3, decay 0.01), PLATEAU (factor 0.5, patience 1,
      * floor 1e-6), 10% warm-up for warm-up schedules, clip norm 1.0, early-stopping patience 3 on
-     * macro-F1, length bucketing, 10% hold-out, seed 42.
+     * macro-F1, length bucketing, 10% hold-out, seed 42, embeddings trained.
      */
     public static Builder builder() {
         return new Builder();
@@ -107,6 +110,7 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
         private boolean bucketByLength = true;
         private double validFraction = 0.1;
         private long seed = 42;
+        private boolean freezeEmbeddings;
 
         public Builder epochs(int v) { this.epochs = v; return this; }
         public Builder batchSize(int v) { this.batchSize = v; return this; }
@@ -124,12 +128,13 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
         public Builder bucketByLength(boolean v) { this.bucketByLength = v; return this; }
         public Builder validFraction(double v) { this.validFraction = v; return this; }
         public Builder seed(long v) { this.seed = v; return this; }
+        public Builder freezeEmbeddings(boolean v) { this.freezeEmbeddings = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public TrainerConfig build() {
             return new TrainerConfig(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, warmupFraction,
                     plateauFactor, plateauPatience, minLearningRate, clipNorm, patience, monitor, bucketByLength,
-                    validFraction, seed);
+                    validFraction, seed, freezeEmbeddings);
         }
     }
 }

@@ -2,13 +2,16 @@ package org.textclf.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.NetworkFactory;
@@ -84,6 +87,32 @@ class TrainerTest {
         for (String p : a.parameterNames()) {
             assertEquals(a.sameDiff().getArrForVarName(p), b.sameDiff().getArrForVarName(p), p);
         }
+    }
+
+    @Test
+    void frozenEmbeddingsStayBitIdenticalWhileTheLayersAboveLearn() {
+        TextNetwork net = NetworkFactory.build(gru());
+        Map<String, INDArray> before = new java.util.HashMap<>();
+        for (String p : net.parameterNames()) {
+            before.put(p, net.sameDiff().getArrForVarName(p).dup());
+        }
+        TrainingResult r = new Trainer(TrainerConfig.builder().epochs(8).batchSize(16).learningRate(1e-2)
+                .patience(0).freezeEmbeddings(true).build()).train(net, synthetic(120, 1), synthetic(60, 2), LABELS, null);
+        assertEquals(before.get(TextNetwork.EMBEDDING), net.sameDiff().getArrForVarName(TextNetwork.EMBEDDING));
+        for (String p : net.parameterNames()) {
+            if (!p.equals(TextNetwork.EMBEDDING)) {
+                assertNotEquals(before.get(p), net.sameDiff().getArrForVarName(p), p + " did not train");
+            }
+        }
+        // Random frozen vectors still identify the cue tokens: the layers above learn the task.
+        assertTrue(r.bestScore() > 0.9, r.curves().toString());
+
+        TextNetwork baseline = NetworkFactory.build(NetworkConfig.builder(Architecture.BASELINE, V, 3).embeddingDim(8)
+                .bigramBuckets(50).seed(3).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                TrainerConfig.builder().epochs(1).freezeEmbeddings(true).build())
+                .train(baseline, synthetic(40, 1), null, LABELS, null));
+        assertTrue(e.getMessage().contains("50 hashed bigram rows"), e.getMessage());
     }
 
     @Test
