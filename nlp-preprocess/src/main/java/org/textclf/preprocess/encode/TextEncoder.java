@@ -154,6 +154,26 @@ public final class TextEncoder {
             return true;
         }
 
+        @Override
+        public boolean acceptPacked(long packed, long next, int length) {
+            if (count < head) {
+                if (count == first.length) {
+                    first = Arrays.copyOf(first, Math.min(head, count * 2));
+                }
+                batch[count - batchStart] = packed;
+                batchNext[count - batchStart] = next;
+                count++;
+                if (count - batchStart == BATCH || count == head) {
+                    flush();
+                }
+                return count < head || tail.length > 0;
+            }
+            int id = vocabulary.idOfPacked(packed, next);
+            tail[(count - head) % tail.length] = id == Vocabulary.PAD_ID ? Vocabulary.UNK_ID : id;
+            count++;
+            return true;
+        }
+
         /** Looks up the batch, and maps {@code <pad>} to {@code <unk>} as {@link Encoder} does (id 0 only pads). */
         private void flush() {
             int end = Math.min(count, head);

@@ -307,6 +307,30 @@ public final class Vocabulary {
     }
 
     /**
+     * The id of the token of at most {@value #MID} chars given by its packed halves, as in {@link #ids}, or
+     * {@link #UNK_ID} when absent.
+     *
+     * @param first the packed form of its first {@value #PACKED} chars, not 0
+     * @param next  the packed form of its chars 9-16, 0 for a token of at most {@value #PACKED} chars
+     * @throws IllegalArgumentException when {@code first} is 0
+     */
+    public int idOfPacked(long first, long next) {
+        if (first == 0) {
+            throw new IllegalArgumentException("a packed token is never 0");
+        }
+        int found;
+        if (next != 0) {
+            found = findMid(first, next);
+        } else {
+            found = findPacked(front, frontBits, first);
+            if (found < 0) {
+                found = findPacked(rest, restBits, first);
+            }
+        }
+        return found < 0 ? UNK_ID : found;
+    }
+
+    /**
      * The ids of a batch of tokens of at most {@value #MID} chars given by their packed forms, faster than one
      * {@link #id(char[], int, int, long)} call per token: the table slots of the whole batch are read first, in a loop
      * whose reads do not depend on each other, so that the CPU overlaps their cache misses; the lookups proper then
