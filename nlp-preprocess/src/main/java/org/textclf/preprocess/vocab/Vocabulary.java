@@ -354,33 +354,45 @@ public final class Vocabulary {
         Objects.checkFromIndexSize(offset, n, ids.length);
         long[] front = this.front;
         long[] rest = this.rest;
+        long[] mid = this.mid;
+        // The front table first: it holds the most frequent tokens (89 % of IMDB's running tokens), is small enough to
+        // stay in the cache, and most tokens end there. Only for the others is the slot they need in the rest or mid
+        // table read, at once, in this loop of independent reads, so that the CPU overlaps those cache misses; the
+        // second loop then finds them in the cache. Reading a rest slot for every token, as before, cost a random
+        // read of a 2 MB table per token, wasted for the front hits and evicting the front table's lines.
         long touched = 0;
+        boolean pending = false;
         for (int k = 0; k < n; k++) {
             long p = first[k];
+            if (p == 0) {
+                continue;
+            }
             long q = next[k];
             if (q == 0) {
-                touched += front[packedSlot(p, frontBits) + 1] + rest[packedSlot(p, restBits) + 1];
+                int found = findPacked(front, frontBits, p);
+                if (found >= 0) {
+                    ids[offset + k] = found;
+                    continue;
+                }
+                touched += rest[packedSlot(p, restBits) + 1];
             } else {
                 touched += mid[midSlot(p, q, midBits) + 2];
             }
+            ids[offset + k] = -1; // looked up below
+            pending = true;
         }
         if (touched == 0x5DEECE66DL) {
             // a harmless branch on the sum, so that the compiler cannot drop the reads as unused
             Thread.onSpinWait();
         }
+        if (!pending) {
+            return;
+        }
         for (int k = 0; k < n; k++) {
-            long p = first[k];
-            long q = next[k];
-            if (p != 0) {
-                int found;
-                if (q != 0) {
-                    found = findMid(p, q);
-                } else {
-                    found = findPacked(front, frontBits, p);
-                    if (found < 0) {
-                        found = findPacked(rest, restBits, p);
-                    }
-                }
+            if (first[k] != 0 && ids[offset + k] == -1) {
+                long p = first[k];
+                long q = next[k];
+                int found = q != 0 ? findMid(p, q) : findPacked(rest, restBits, p);
                 ids[offset + k] = found < 0 ? UNK_ID : found;
             }
         }
