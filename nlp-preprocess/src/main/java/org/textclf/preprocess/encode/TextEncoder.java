@@ -12,8 +12,9 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * Raw text to token ids, what training and classification need: always exactly
  * {@code encoder.encode(pipeline.tokens(raw))}, but for pipelines with the {@code default} tokenizer (any
  * combination of the cleaning steps) in one pass over the characters, with no token String, token list or cleaned
- * copy of the text: tokens are looked up in the vocabulary straight from a character buffer
- * ({@link Vocabulary#id(char[], int, int, long)}), and with {@link Truncation#HEAD} the scan stops at
+ * copy of the text: tokens are looked up in the vocabulary by their packed form, 64 at a time ({@link Vocabulary#ids}),
+ * or straight from a character buffer ({@link Vocabulary#id(char[], int, int, long)}), and with
+ * {@link Truncation#HEAD} the scan stops at
  * {@code maxLength} tokens. Texts with markup other than line breaks go through jsoup first, as in the pipeline.
  * Other tokenizers, and the rare text the one pass declines (a {@code İ} or {@code Σ} to lower-case), take the
  * staged path.
