@@ -12,8 +12,9 @@ import org.textclf.preprocess.vocab.Vocabulary;
  * Raw text to token ids, what training and classification need: always exactly
  * {@code encoder.encode(pipeline.tokens(raw))}, but for pipelines with the {@code default} tokenizer (any
  * combination of the cleaning steps) in one pass over the characters, with no token String, token list or cleaned
- * copy of the text: tokens are looked up in the vocabulary straight from a character buffer
- * ({@link Vocabulary#id(char[], int, int, long)}), and with {@link Truncation#HEAD} the scan stops at
+ * copy of the text: tokens are looked up in the vocabulary by their packed form, 64 at a time ({@link Vocabulary#ids}),
+ * or straight from a character buffer ({@link Vocabulary#id(char[], int, int, long)}), and with
+ * {@link Truncation#HEAD} the scan stops at
  * {@code maxLength} tokens. Texts with markup other than line breaks go through jsoup first, as in the pipeline.
  * Other tokenizers, and the rare text the one pass declines (a {@code İ} or {@code Σ} to lower-case), take the
  * staged path.
@@ -149,6 +150,26 @@ public final class TextEncoder {
                 return count < head || tail.length > 0;
             }
             int id = vocabulary.id(chars, 0, length, packed);
+            tail[(count - head) % tail.length] = id == Vocabulary.PAD_ID ? Vocabulary.UNK_ID : id;
+            count++;
+            return true;
+        }
+
+        @Override
+        public boolean acceptPacked(long packed, long next, int length) {
+            if (count < head) {
+                if (count == first.length) {
+                    first = Arrays.copyOf(first, Math.min(head, count * 2));
+                }
+                batch[count - batchStart] = packed;
+                batchNext[count - batchStart] = next;
+                count++;
+                if (count - batchStart == BATCH || count == head) {
+                    flush();
+                }
+                return count < head || tail.length > 0;
+            }
+            int id = vocabulary.idOfPacked(packed, next);
             tail[(count - head) % tail.length] = id == Vocabulary.PAD_ID ? Vocabulary.UNK_ID : id;
             count++;
             return true;

@@ -307,6 +307,30 @@ public final class Vocabulary {
     }
 
     /**
+     * The id of the token of at most {@value #MID} chars given by its packed halves, as in {@link #ids}, or
+     * {@link #UNK_ID} when absent.
+     *
+     * @param first the packed form of its first {@value #PACKED} chars, not 0
+     * @param next  the packed form of its chars 9-16, 0 for a token of at most {@value #PACKED} chars
+     * @throws IllegalArgumentException when {@code first} is 0
+     */
+    public int idOfPacked(long first, long next) {
+        if (first == 0) {
+            throw new IllegalArgumentException("a packed token is never 0");
+        }
+        int found;
+        if (next != 0) {
+            found = findMid(first, next);
+        } else {
+            found = findPacked(front, frontBits, first);
+            if (found < 0) {
+                found = findPacked(rest, restBits, first);
+            }
+        }
+        return found < 0 ? UNK_ID : found;
+    }
+
+    /**
      * The ids of a batch of tokens of at most {@value #MID} chars given by their packed forms, faster than one
      * {@link #id(char[], int, int, long)} call per token: the table slots of the whole batch are read first, in a loop
      * whose reads do not depend on each other, so that the CPU overlaps their cache misses; the lookups proper then
@@ -330,33 +354,45 @@ public final class Vocabulary {
         Objects.checkFromIndexSize(offset, n, ids.length);
         long[] front = this.front;
         long[] rest = this.rest;
+        long[] mid = this.mid;
+        // The front table first: it holds the most frequent tokens (89 % of IMDB's running tokens), is small enough to
+        // stay in the cache, and most tokens end there. Only for the others is the slot they need in the rest or mid
+        // table read, at once, in this loop of independent reads, so that the CPU overlaps those cache misses; the
+        // second loop then finds them in the cache. Reading a rest slot for every token, as before, cost a random
+        // read of a 2 MB table per token, wasted for the front hits and evicting the front table's lines.
         long touched = 0;
+        boolean pending = false;
         for (int k = 0; k < n; k++) {
             long p = first[k];
+            if (p == 0) {
+                continue;
+            }
             long q = next[k];
             if (q == 0) {
-                touched += front[packedSlot(p, frontBits) + 1] + rest[packedSlot(p, restBits) + 1];
+                int found = findPacked(front, frontBits, p);
+                if (found >= 0) {
+                    ids[offset + k] = found;
+                    continue;
+                }
+                touched += rest[packedSlot(p, restBits) + 1];
             } else {
                 touched += mid[midSlot(p, q, midBits) + 2];
             }
+            ids[offset + k] = -1; // looked up below
+            pending = true;
         }
         if (touched == 0x5DEECE66DL) {
             // a harmless branch on the sum, so that the compiler cannot drop the reads as unused
             Thread.onSpinWait();
         }
+        if (!pending) {
+            return;
+        }
         for (int k = 0; k < n; k++) {
-            long p = first[k];
-            long q = next[k];
-            if (p != 0) {
-                int found;
-                if (q != 0) {
-                    found = findMid(p, q);
-                } else {
-                    found = findPacked(front, frontBits, p);
-                    if (found < 0) {
-                        found = findPacked(rest, restBits, p);
-                    }
-                }
+            if (first[k] != 0 && ids[offset + k] == -1) {
+                long p = first[k];
+                long q = next[k];
+                int found = q != 0 ? findMid(p, q) : findPacked(rest, restBits, p);
                 ids[offset + k] = found < 0 ? UNK_ID : found;
             }
         }

@@ -183,6 +183,130 @@ class TokenScannerTest {
         }
     }
 
+    /** Records each token and whether it came word-at-a-time (packed only) or char by char. */
+    private static final class PathSink implements TokenScanner.TokenSink {
+        final List<String> tokens = new ArrayList<>();
+        final List<String> packedOnly = new ArrayList<>();
+
+        @Override
+        public boolean accept(char[] chars, int length, long packed) {
+            String token = new String(chars, 0, length);
+            assertEquals(Vocabulary.pack(chars, 0, length), packed, token);
+            tokens.add(token);
+            return true;
+        }
+
+        @Override
+        public boolean acceptPacked(long first, long next, int length) {
+            assertTrue(length >= 1 && length <= 16, "length " + length);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                long b = (k < 8 ? first >>> (8 * k) : next >>> (8 * (k - 8))) & 0xFF;
+                assertTrue(b != 0, "zero byte in a packed token");
+                sb.append((char) b);
+            }
+            // nothing beyond the token's chars: the vocabulary compares whole longs
+            assertEquals(0, length >= 8 ? 0 : first >>> (8 * length), "bits beyond the token in first");
+            assertEquals(0, length >= 16 ? 0 : length <= 8 ? next : next >>> (8 * (length - 8)), "bits beyond in next");
+            tokens.add(sb.toString());
+            packedOnly.add(sb.toString());
+            return true;
+        }
+    }
+
+    private static PathSink scanWithPaths(TokenScanner scanner, String raw) {
+        PathSink sink = new PathSink();
+        assertTrue(scanner.scan(raw, sink), raw);
+        return sink;
+    }
+
+    /**
+     * The word-at-a-time path (Latin-1 text, punctuation removed) at its edges: token lengths around 8 and 16, tokens
+     * within 16 chars of the end, 8-byte boundaries next to an apostrophe, {@code <br>}, {@code &}, non-ASCII and
+     * chars above U+00FF (which the Latin-1 copy turns into {@code ?}).
+     */
+    @Test
+    void wordAtATimePathAtItsEdges() {
+        TokenScanner s = TokenScanner.of(true, true, true);
+        String tail = " padding padding padding";  // keeps the tokens before it away from the end of the text
+        PathSink a = scanWithPaths(s, "ABCDEFG abcdefgh AbCdEfGhI abcdefghijklmno ABCDEFGHIJKLMNOP abcdefghijklmnopq"
+                + " x 0123456789 a1B2c3D4e5 z@[`{/:" + tail);
+        assertEquals(List.of("abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop",
+                "abcdefghijklmnopq", "x", "0123456789", "a1b2c3d4e5", "z", "padding", "padding", "padding"), a.tokens);
+        // all but the 17-char token and the end (within 16 chars of it) word-at-a-time
+        assertEquals(List.of("abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "x",
+                "0123456789", "a1b2c3d4e5", "z", "padding"), a.packedOnly);
+
+        // apostrophe, line break, '&' and '<' right at the 8th and 9th byte of a token
+        // (line breaks only, so no jsoup: '&' before a space is no entity)
+        PathSink b = scanWithPaths(s, "abcdefgh'ijk abcdefg'h abcdefgh<br />ijk abcdefg<br/>h abcdefgh& ijk abcdefg&"
+                + tail);
+        assertEquals(List.of("abcdefghijk", "abcdefgh", "abcdefgh", "ijk", "abcdefg", "h", "abcdefgh", "ijk",
+                "abcdefg", "padding", "padding", "padding"), b.tokens);
+        // markup kept: '<' and '&' are punctuation
+        PathSink b2 = scanWithPaths(TokenScanner.of(false, true, true), "abcdefgh&ijk abcdefgh<ijk abcdefg<" + tail);
+        assertEquals(List.of("abcdefgh", "ijk", "abcdefgh", "ijk", "abcdefg", "padding", "padding", "padding"),
+                b2.tokens);
+        assertEquals(b2.tokens.subList(0, 6), b2.packedOnly);
+
+        // non-ASCII right after ASCII, U+00FF and U+0100 (whose low byte 0x00 must not end a token), U+0161 (low
+        // byte 'a'), U+2019 apostrophe, a real '?', the soft hyphen, NBSP, a Latin-1 symbol
+        PathSink c = scanWithPaths(s, "CAF\u00c9 abc\u00ff abc\u0100d pa\u0161a don\u2019t what?now co\u00adop"
+                + " x\u00a0y a\u00d7b \u00ffabcdefghijk ABCDEFGH\u00c9" + tail);
+        assertEquals(List.of("caf\u00e9", "abc\u00ff", "abc\u0101d", "pa\u0161a", "dont", "what", "now", "coop", "x",
+                "y", "a", "b", "\u00ffabcdefghijk", "abcdefgh\u00e9", "padding", "padding", "padding"), c.tokens);
+        // word-at-a-time resumes after each of them ('?' before "now" is checked char by char: it may stand for a
+        // char above U+00FF)
+        assertEquals(List.of("now", "x", "y", "a", "b", "padding"), c.packedOnly);
+        TextPipeline defaults = TextPipeline.defaults();
+        for (PathSink sink : List.of(a, b, c)) {
+            assertSameAsStages(defaults, s, String.join(" ", sink.tokens) + tail);
+        }
+
+        // a surrogate pair anywhere takes the char path for the whole text: same tokens
+        PathSink d = scanWithPaths(s, "Hello \ud83d\ude00 world, this is long enough" + tail);
+        assertEquals(List.of("hello", "world", "this", "is", "long", "enough", "padding", "padding", "padding"),
+                d.tokens);
+        assertEquals(List.of(), d.packedOnly);
+
+        // without lower-casing the case stays; with punctuation kept there is no word-at-a-time path
+        assertEquals(List.of("ABCDEFGHIJ", "Kl", "padding", "padding", "padding"),
+                scanWithPaths(TokenScanner.of(true, false, true), "ABCDEFGHIJ Kl" + tail).tokens);
+        assertEquals(List.of(), scanWithPaths(TokenScanner.of(true, true, false), "abcdefghij kl" + tail).packedOnly);
+    }
+
+    /** Seeded random texts long enough for the word-at-a-time path, every configuration, against the stages. */
+    @Test
+    void equalsTheStagesOnLongRandomTexts() {
+        List<String> fragments = List.of("a", "Ab", "the", "MOVIE", "abcdefgh", "Abcdefghi", "abcdefghijklmnop",
+                "abcdefghijklmnopq", "1984", "x2", " ", " ", "  ", ". ", ", ", "!", "?", "'", "\u2019", "<br />", "<br/>",
+                "<br", "<", "&", "&amp;", "<i>", "\u00e9", "\u00c9", "\u00ff", "\u0100", "\u0161", "\u00ad", "\u00a0",
+                "\u00d7", "\u00b5", "\u0000", "\t", "\n", "e\u0301", "\u0130", "\u03a3", "\ud83d\ude00", "\ud800",
+                "DON'T", "it's", "\u4e2d");
+        Random random = new Random(11);
+        int taken = 0;
+        int runs = 0;
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 5 + random.nextInt(60);
+            for (int k = 0; k < n; k++) {
+                if (random.nextInt(20) == 0) {
+                    sb.appendCodePoint(random.nextInt(4) == 0 ? random.nextInt(0x110000) : random.nextInt(0x300));
+                } else {
+                    sb.append(fragments.get(random.nextInt(fragments.size())));
+                }
+            }
+            String raw = sb.toString();
+            for (TextPipeline p : PIPELINES) {
+                runs++;
+                if (assertSameAsStages(p, scanner(p), raw)) {
+                    taken++;
+                }
+            }
+        }
+        assertTrue(taken > runs / 2, "one pass taken " + taken + " of " + runs + " times");
+    }
+
     @Test
     void stopsWhenTheSinkSaysSo() {
         List<String> seen = new ArrayList<>();

@@ -348,6 +348,14 @@ class VocabularyTest {
         assertEquals(4, v.id(buf, 0, 17));
         assertEquals(Vocabulary.UNK_ID, v.id(buf, 1, 16));
         assertEquals(9, v.id(buf, 1, 8));
+        // by packed halves, as the scanner's word-at-a-time path hands tokens over
+        assertEquals(2, v.idOfPacked(Vocabulary.pack(buf, 0, 8), Vocabulary.pack(buf, 8, 1)));
+        assertEquals(3, v.idOfPacked(Vocabulary.pack(buf, 0, 8), Vocabulary.pack(buf, 8, 8)));
+        assertEquals(8, v.idOfPacked(Vocabulary.pack(buf, 0, 8), 0));
+        assertEquals(9, v.idOfPacked(Vocabulary.pack(buf, 1, 8), 0));
+        assertEquals(Vocabulary.UNK_ID, v.idOfPacked(Vocabulary.pack(buf, 0, 8), Vocabulary.pack(buf, 8, 2)));
+        assertEquals(Vocabulary.UNK_ID, v.idOfPacked(Vocabulary.pack(buf, 0, 7), 0));
+        assertThrows(IllegalArgumentException.class, () -> v.idOfPacked(0, 0));
     }
 
     @Test
