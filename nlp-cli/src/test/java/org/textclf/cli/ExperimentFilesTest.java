@@ -25,8 +25,9 @@ class ExperimentFilesTest {
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(List.of("20newsgroups.yaml", "embedded-tiny.yaml", "imdb-baseline.yaml",
-                "imdb-transformer.yaml", "imdb.yaml", "reuters-r8.yaml",
+        assertEquals(List.of("20newsgroups.yaml", "embedded-tiny.yaml", "imdb-baseline.yaml", "imdb-sg-512.yaml",
+                "imdb-sg-bi.yaml", "imdb-sg-frozen.yaml", "imdb-sg.yaml", "imdb-transformer-sg.yaml",
+                "imdb-transformer-sgu.yaml", "imdb-transformer.yaml", "imdb.yaml", "reuters-r8.yaml",
                 "sms-spam.yaml", "sst2.yaml", "trec6.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             ExperimentConfig c = ExperimentConfig.load(f);
@@ -42,6 +43,12 @@ class ExperimentFilesTest {
             String trainer = t.trainer(Architecture.parse(t.model)).toString();
             assertTrue(trainer.startsWith("TextModelTrainer["), f + ": " + trainer);
             assertEquals(c.model().get("max-length"), Integer.toString(t.maxLength), f.toString());
+            String vectors = c.model().get("pretrained-vectors");
+            if (vectors != null) {
+                // Vectors are derived data, not committed: the script beside the named file must make it.
+                Path maker = Path.of(vectors.replaceAll("\\.vec$", ".sh"));
+                assertTrue(Files.isExecutable(maker), f + " names " + vectors + ", made by no executable " + maker);
+            }
             if (!c.corpus().embedded()) {
                 assertFalse(c.corpus().splits(), f + " names its test file");
                 assertTrue(c.corpus().test().toString().endsWith("test.tsv.gz"), f.toString());
