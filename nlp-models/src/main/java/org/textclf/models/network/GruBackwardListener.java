@@ -59,6 +59,12 @@ public final class GruBackwardListener extends BaseListener {
         INDArray out = opContext.getInputArray(5);
         INDArray dOut = opContext.getInputArray(6);
         INDArray bhn = Nd4j.zeros(x.dataType(), h0.size(1));
+        if (GruBackprop.supports(x, h0, wx, wh, b, out, dOut)) {
+            // Training's path: bit-identical to the reference below, several times cheaper.
+            GruBackprop.run(x, h0, wx, wh, b, bhn, out, dOut, outputs);
+            bhn.close();
+            return;
+        }
         GruKernel.Forward f = GruKernel.replay(x, h0, wx, wh, b, bhn, out);
         GruKernel.Gradients g = GruKernel.backward(f, dOut);
         outputs[0].assign(g.x());
