@@ -51,7 +51,9 @@ final class GruBackprop {
     private static final int DNEXT = 9;
     private static final int DWH = 10;
     private static final int DWX = 11;
-    private static final int SLOTS = 12;
+    private static final int TMP2 = 12;
+    private static final int GSTEP = 13;
+    private static final int SLOTS = 14;
 
     /** Completed {@link #run} calls in this JVM: lets tests check that a graph took this path. */
     static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
@@ -115,42 +117,43 @@ final class GruBackprop {
         prevB.put(0, h0.data().asNioFloat(), 0, bh);
         prevB.put(bh, out.data().asNioFloat(), 0, (t - 1) * bh);
 
-        // Gate replay: GruKernel.replay's operations, the products into a reused f-order buffer.
+        // Gate replay: GruKernel.replay's operations. Its products went into fresh f-order arrays
+        // that ND4J then copied into c-order ones; here they go into two reused f-order buffers and
+        // one Java pass per gate does the copy and the bias and elementwise additions, in the
+        // reference's order. sigmoid and tanh stay ND4J's, on c-order arrays as before.
         INDArray xf = x.reshape('c', n, nIn);
         INDArray pf = prev.reshape('c', n, h);
-        INDArray tmp = array(TMP, 'f', n, h);
+        INDArray xProj = array(TMP, 'f', n, h);
+        INDArray hProj = array(TMP2, 'f', n, h);
         INDArray r = array(R, 'c', t, batch, h);
         INDArray u = array(U, 'c', t, batch, h);
         INDArray c = array(C, 'c', t, batch, h);
         INDArray hn = array(HN, 'c', t, batch, h);
+        float[] bias = b.toFloatVector();
+        float[] bhnv = bhn.toFloatVector();
         INDArray[] gates = {r, u, c};
         for (int k = 0; k < 3; k++) {
             INDArray wxk = wx.get(NDArrayIndex.all(), NDArrayIndex.interval(k * h, (k + 1) * h)).dup('c');
             INDArray whk = wh.get(NDArrayIndex.all(), NDArrayIndex.interval(k * h, (k + 1) * h)).dup('c');
-            INDArray bk = b.get(NDArrayIndex.interval(k * h, (k + 1) * h)).dup();
-            INDArray gf = gates[k].reshape('c', n, h);
-            gemm(xf, wxk, tmp);
-            gf.assign(tmp).addiRowVector(bk);
-            gemm(pf, whk, tmp);
-            if (k < 2) {
-                Transforms.sigmoid(gf.addi(tmp), false);
-            } else {
-                INDArray hnf = hn.reshape('c', n, h);
-                hnf.assign(tmp).addiRowVector(bhn);
-                hnf.mul(r.reshape('c', n, h), tmp);
-                Transforms.tanh(gf.addi(tmp), false);
-            }
+            gemm(xf, wxk, xProj);
+            gemm(pf, whk, hProj);
             wxk.close();
             whk.close();
-            bk.close();
+            INDArray gf = gates[k].reshape('c', n, h);
+            if (k < 2) {
+                // (x Wx_k + b_k) + h Wh_k
+                preActivation(xProj, hProj, bias, k * h, null, null, null, gf, n, h);
+                Transforms.sigmoid(gf, false);
+            } else {
+                // hn = h Wh_c + bhn; (x Wx_c + b_c) + hn * r
+                preActivation(xProj, hProj, bias, 2 * h, bhnv, hn, r, gf, n, h);
+                Transforms.tanh(gf, false);
+            }
         }
 
         // Backward recurrence. w4 = [Wh^T ; I], g = dh (x) [kr | ku | kc | u] per step, dh_prev = g w4.
         INDArray w4 = array(W4, 'c', 4 * h, h);
-        w4.get(NDArrayIndex.interval(0, 3 * h), NDArrayIndex.all()).assign(wh.transpose());
-        INDArray eye = Nd4j.eye(h).castTo(DataType.FLOAT);
-        w4.get(NDArrayIndex.interval(3 * h, 4 * h), NDArrayIndex.all()).assign(eye);
-        eye.close();
+        fillW4(wh, w4, h);
         INDArray g4 = array(G4, 'c', t, batch, 4, h);
         INDArray dgx = array(DGX, 'c', n, 3 * h);
         INDArray dNextF = array(DNEXT, 'f', batch, h);
@@ -162,6 +165,11 @@ final class GruBackprop {
         FloatBuffer g4B = g4.data().asNioFloat();
         FloatBuffer dgxB = dgx.data().asNioFloat();
         FloatBuffer dNextB = dNextF.data().asNioFloat();
+        // The step's product g [B, 4H] x w4 -> dNext: the same native op as the reference's
+        // g4.slice(s).mmul(w4), run on one reused copy of g (fewer Java objects per step).
+        INDArray gStep = array(GSTEP, 'c', batch, 4 * h);
+        FloatBuffer gStepB = gStep.data().asNioFloat();
+        Mmul step = new Mmul(gStep, w4, dNextF, 1.0, 0.0, MMulTranspose.builder().transposeA(false).transposeB(false).build());
         float[] rs = new float[bh];
         float[] us = new float[bh];
         float[] cs = new float[bh];
@@ -209,7 +217,8 @@ final class GruBackprop {
             }
             g4B.put(s * 4 * bh, gs, 0, 4 * bh);
             dgxB.put(s * 3 * bh, dgxs, 0, 3 * bh);
-            gemm(g4.slice(s).reshape('c', batch, 4 * h), w4, dNextF);
+            gStepB.put(0, gs, 0, 4 * bh);
+            Nd4j.exec(step);
             dNextB.get(0, dNextT, 0, bh);
             for (int bb = 0; bb < batch; bb++) {
                 for (int j = 0; j < h; j++) {
@@ -234,6 +243,67 @@ final class GruBackprop {
         grads[3].assign(dwh);
         grads[4].assign(db);
         db.close();
+    }
+
+    /**
+     * One gate's pre-activation into {@code gate} (c-order [n, h]) from the f-order products:
+     * {@code (xProj + b[off..]) + hProj}, or when {@code bhn} is given, {@code hn = hProj + bhn}
+     * (written to {@code hnOut}) and {@code (xProj + b[off..]) + hn * r}. Row blocks, so that
+     * the f-order reads and c-order writes stay in cache.
+     */
+    private static void preActivation(INDArray xProj, INDArray hProj, float[] bias, int off, float[] bhn,
+                                      INDArray hnOut, INDArray r, INDArray gate, int n, int h) {
+        FloatBuffer xb = xProj.data().asNioFloat();
+        FloatBuffer hb = hProj.data().asNioFloat();
+        FloatBuffer gb = gate.data().asNioFloat();
+        FloatBuffer hnb = hnOut == null ? null : hnOut.data().asNioFloat();
+        FloatBuffer rb = r == null ? null : r.data().asNioFloat();
+        int rows = 64;
+        float[] xs = new float[rows * h];
+        float[] hs = new float[rows * h];
+        float[] gs = new float[rows * h];
+        float[] hns = new float[rows * h];
+        float[] rs = new float[rows * h];
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            int m = Math.min(rows, n - i0);
+            for (int j = 0; j < h; j++) {
+                xb.get(j * n + i0, xs, j * rows, m);
+                hb.get(j * n + i0, hs, j * rows, m);
+            }
+            if (bhn == null) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < h; j++) {
+                        gs[i * h + j] = xs[j * rows + i] + bias[off + j] + hs[j * rows + i];
+                    }
+                }
+            } else {
+                rb.get(i0 * h, rs, 0, m * h);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < h; j++) {
+                        float hnv = hs[j * rows + i] + bhn[j];
+                        hns[i * h + j] = hnv;
+                        gs[i * h + j] = xs[j * rows + i] + bias[off + j] + hnv * rs[i * h + j];
+                    }
+                }
+                hnb.put(i0 * h, hns, 0, m * h);
+            }
+            gb.put(i0 * h, gs, 0, m * h);
+        }
+    }
+
+    /** w4 = [Wh^T ; I] (c-order [4H, H]): the values ND4J's transpose-assign and eye gave. */
+    private static void fillW4(INDArray wh, INDArray w4, int h) {
+        float[] whv = Nd4j.toFlattened('c', wh).toFloatVector();
+        float[] w = new float[4 * h * h];
+        for (int i = 0; i < 3 * h; i++) {
+            for (int j = 0; j < h; j++) {
+                w[i * h + j] = whv[j * 3 * h + i];
+            }
+        }
+        for (int j = 0; j < h; j++) {
+            w[(3 * h + j) * h + j] = 1.0f;
+        }
+        w4.data().asNioFloat().put(0, w, 0, w.length);
     }
 
     /** ND4J's {@code mmul} into an f-order result: the native op it runs, without the fresh temporary. */
