@@ -325,7 +325,8 @@ final class GruBackprop {
             if (buf != null) {
                 buf.close();
             }
-            buf = Nd4j.createUninitialized(DataType.FLOAT, len);
+            // Detached: the buffers outlive any workspace the caller may have open.
+            buf = Nd4j.createUninitializedDetached(DataType.FLOAT, len);
             buffers[slot] = buf;
         }
         return Nd4j.create(buf.data(), shape, Nd4j.getStrides(shape, order), 0, order, DataType.FLOAT);
