@@ -161,4 +161,49 @@ class GruBackpropTest {
             assertBitIdentical(expected[i], g.get(names[i]), "graph d" + names[i]);
         }
     }
+
+    /**
+     * A whole FLOAT GRU+attention network (two GRU layers, so one GRU's input gradient feeds the
+     * other's): every parameter's gradient from the trainer's path equals, bit for bit, the one
+     * computed with the reference GRU backward swapped in.
+     */
+    @Test
+    void networkGradientsBitIdenticalWithTheReferenceGruBackward() {
+        TextNetwork net = NetworkFactory.build(NetworkConfig.builder(Architecture.GRU_ATTENTION, 60, 3).embeddingDim(10)
+                .hiddenSize(12).heads(2).layers(2).dropout(0.0).seed(3).build());
+        java.util.Random r = new java.util.Random(4);
+        int b = 5;
+        int t = 9;
+        int[][] ids = new int[b][t];
+        float[][] mask = new float[b][t];
+        float[][] y = new float[b][3];
+        for (int i = 0; i < b; i++) {
+            int len = 1 + r.nextInt(t);
+            for (int j = 0; j < len; j++) {
+                ids[i][j] = 2 + r.nextInt(58);
+                mask[i][j] = 1;
+            }
+            y[i][r.nextInt(3)] = 1;
+        }
+        java.util.List<String> params = net.parameterNames();
+        net.prepareGradients();
+        SameDiff gradFn = net.sameDiff().getFunction("grad");
+        GruBackwardListener.attachTo(gradFn);
+        long before = GruBackprop.RUNS.get();
+        Map<String, INDArray> fast = net.lossAndGradients(net.trainingInputs(ids, mask, y), params);
+        assertTrue(GruBackprop.RUNS.get() >= before + 2, "the network's two GRU layers did not take GruBackprop's path");
+        ReferenceGruListener.swap(gradFn, GruBackwardListener.INSTANCE, ReferenceGruListener.INSTANCE);
+        Map<String, INDArray> reference;
+        long fastRuns = GruBackprop.RUNS.get();
+        try {
+            reference = net.lossAndGradients(net.trainingInputs(ids, mask, y), params);
+            assertEquals(fastRuns, GruBackprop.RUNS.get(), "the reference step ran GruBackprop");
+        } finally {
+            ReferenceGruListener.swap(gradFn, ReferenceGruListener.INSTANCE, GruBackwardListener.INSTANCE);
+        }
+        assertEquals(params.size() + 1, fast.size());
+        for (String p : params) {
+            assertBitIdentical(reference.get(p), fast.get(p), "gradient of " + p);
+        }
+    }
 }
