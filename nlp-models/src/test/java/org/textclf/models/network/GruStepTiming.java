@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The whole GRU+attention training step ({@link TextNetwork#lossAndGradients}, the trainer's path,
  * no optimizer) with the GRU's gradient from {@link GruBackprop} against the same step with the
- * reference path ({@link ReferenceGruListener}), alternating in one JVM on one network and batch
+ * reference path ({@link GruBackwardListener#REFERENCE}), alternating in one JVM on one network and batch
  * (B=32, T=256, d=H=128, 4 heads, V=10000), so that load drifts hit both sides alike. CPU time of
  * the calling thread; run with OMP_NUM_THREADS=1. Also checks, on every round, that both paths give
  * bit-identical gradients. Not a test:
@@ -52,11 +52,11 @@ public final class GruStepTiming {
             long c0 = mx.getCurrentThreadCpuTime();
             Map<String, float[]> fast = step(net, ids, mask, y, params);
             long c1 = mx.getCurrentThreadCpuTime();
-            ReferenceGruListener.swap(gradFn, GruBackwardListener.INSTANCE, ReferenceGruListener.INSTANCE);
+            swap(gradFn, GruBackwardListener.INSTANCE, GruBackwardListener.REFERENCE);
             long c2 = mx.getCurrentThreadCpuTime();
             Map<String, float[]> reference = step(net, ids, mask, y, params);
             long c3 = mx.getCurrentThreadCpuTime();
-            ReferenceGruListener.swap(gradFn, ReferenceGruListener.INSTANCE, GruBackwardListener.INSTANCE);
+            swap(gradFn, GruBackwardListener.REFERENCE, GruBackwardListener.INSTANCE);
             for (String p : params) {
                 if (!java.util.Arrays.equals(fast.get(p), reference.get(p))) {
                     throw new IllegalStateException("gradient of " + p + " differs between the two paths");
@@ -94,5 +94,15 @@ public final class GruStepTiming {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /** Replaces {@code from} by {@code to} in the graph's listeners, at the same position. */
+    static void swap(SameDiff sd, org.nd4j.autodiff.listeners.Listener from, org.nd4j.autodiff.listeners.Listener to) {
+        java.util.List<org.nd4j.autodiff.listeners.Listener> listeners = sd.getListeners();
+        int i = listeners.indexOf(from);
+        if (i < 0) {
+            throw new IllegalStateException("listener not attached: " + from);
+        }
+        listeners.set(i, to);
     }
 }
