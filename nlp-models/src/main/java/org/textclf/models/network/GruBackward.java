@@ -18,7 +18,8 @@ import org.textclf.models.NativeKernels;
  * gradient. The op therefore runs the native {@code identity_n} kernel (which allocates outputs of
  * exactly the inputs' shapes) and {@link GruBackwardListener}, which every {@link TextNetwork}
  * attaches to its graph, overwrites the first five outputs with {@link GruKernel}'s exact
- * backpropagation through time as soon as the op has run, before any consumer reads them.
+ * backpropagation through time ({@link GruBackprop} for FLOAT, bit-identical and faster) as soon as
+ * the op has run, before any consumer reads them.
  * Without the listener the outputs would be copies of the inputs; {@code NetworkTest}'s gradient
  * checks would fail.
  *

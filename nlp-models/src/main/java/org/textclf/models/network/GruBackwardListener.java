@@ -16,19 +16,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * after each op and before the op's outputs are handed to any consumer; this one ignores every op
  * except {@link GruBackward}.
  *
- * <p>Stateless and thread-safe: one shared instance serves every graph.
+ * <p>Immutable and thread-safe: one shared instance serves every graph.
  */
 public final class GruBackwardListener extends BaseListener {
 
     /** The shared instance. */
-    public static final GruBackwardListener INSTANCE = new GruBackwardListener();
+    public static final GruBackwardListener INSTANCE = new GruBackwardListener(true);
 
-    private GruBackwardListener() {
+    /**
+     * The GRU's gradient always from the reference {@link GruKernel#replay} + {@link GruKernel#backward},
+     * never {@link GruBackprop}: swapped in for {@link #INSTANCE} by tests and benchmarks that compare
+     * the two paths (bit-identical results, different cost).
+     */
+    static final GruBackwardListener REFERENCE = new GruBackwardListener(false);
+
+    private final boolean useGruBackprop;
+
+    private GruBackwardListener(boolean useGruBackprop) {
+        this.useGruBackprop = useGruBackprop;
     }
 
-    /** Attaches the listener unless the graph already has it. */
+    /** Attaches the shared instance unless the graph already has a GruBackwardListener. */
     public static void attachTo(SameDiff sd) {
-        if (!sd.getListeners().contains(INSTANCE)) {
+        if (sd.getListeners().stream().noneMatch(l -> l instanceof GruBackwardListener)) {
             sd.addListeners(INSTANCE);
         }
     }
@@ -59,6 +69,12 @@ public final class GruBackwardListener extends BaseListener {
         INDArray out = opContext.getInputArray(5);
         INDArray dOut = opContext.getInputArray(6);
         INDArray bhn = Nd4j.zeros(x.dataType(), h0.size(1));
+        if (useGruBackprop && GruBackprop.supports(x, h0, wx, wh, b, out, dOut)) {
+            // Training's path: bit-identical to the reference below, several times cheaper.
+            GruBackprop.run(x, h0, wx, wh, b, bhn, out, dOut, outputs);
+            bhn.close();
+            return;
+        }
         GruKernel.Forward f = GruKernel.replay(x, h0, wx, wh, b, bhn, out);
         GruKernel.Gradients g = GruKernel.backward(f, dOut);
         outputs[0].assign(g.x());

@@ -24,8 +24,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Why it exists: ND4J 1.0.0-M2.1's native {@code gru} forward computes this formula (with
  * bhn = 0), but its {@code gru_bp} differentiates {@code (r*h) Wh_c} instead, so its gradients are
- * wrong whenever the reset gate is live. Training uses the native forward and {@link #replay} +
- * {@link #backward} (through {@link GruBackward}); {@link #forward} is the step-by-step reference the
+ * wrong whenever the reset gate is live. Training uses the native forward and, through
+ * {@link GruBackward}, {@link #replay} + {@link #backward}: for FLOAT arrays in the form of
+ * {@link GruBackprop}, which computes the same values bit for bit at about half the cost (these two
+ * methods are its reference, and serve DOUBLE); {@link #forward} is the step-by-step reference the
  * tests compare the native kernel and the replay with. The input projections of all time steps
  * are one matrix product each way; only the recurrence runs step by step.
  *
