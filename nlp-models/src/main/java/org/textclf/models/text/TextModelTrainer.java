@@ -175,7 +175,7 @@ public final class TextModelTrainer {
         if (pretrained != null) {
             prov.put("pretrained.vectors", vectors.getFileName().toString());
             prov.put("pretrained.coverage", pretrained.coverage().toString());
-            prov.put("pretrained.sha256", fileDigest(vectors));
+            prov.put("pretrained.sha256", sha256(vectors));
         }
         ModelBundle bundle = new ModelBundle(net, pipeline, encoder, vocab, labels, trainer, result.curves(), prov,
                 t.updaterState(), result.thresholds());
@@ -235,8 +235,13 @@ public final class TextModelTrainer {
         }
     }
 
-    /** SHA-256 of a file's bytes: the vectors a model started from are part of what it was trained on. */
-    static String fileDigest(Path file) {
+    /**
+     * SHA-256 of a file's bytes, in hex: how provenance names a data or vectors file (the vectors a model started
+     * from are part of what it was trained on).
+     *
+     * @throws UncheckedIOException naming the file when it cannot be read
+     */
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
@@ -245,7 +250,7 @@ public final class TextModelTrainer {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read vectors: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
