@@ -6,9 +6,9 @@ import java.util.Random;
  * The profilers' input: B full-length rows of random ids in [2, V), an all-ones mask and one-hot labels over
  * two classes, from {@code new Random(1)} so that every profiler sees the same batch.
  */
-record ReferenceBatch(int[][] ids, float[][] mask, float[][] labels) {
+public record ReferenceBatch(int[][] ids, float[][] mask, float[][] labels) {
 
-    static ReferenceBatch random(int b, int t, int vocab) {
+    public static ReferenceBatch random(int b, int t, int vocab) {
         Random r = new Random(1);
         int[][] ids = new int[b][t];
         float[][] mask = new float[b][t];

@@ -5,9 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.textclf.models.bench.ReferenceBatch;
 
 /**
  * The whole GRU+attention training step ({@link TextNetwork#lossAndGradients}, the trainer's path,
@@ -30,17 +30,10 @@ public final class GruStepTiming {
         int v = 10000;
         TextNetwork net = NetworkFactory.build(NetworkConfig.builder(Architecture.GRU_ATTENTION, v, 2).embeddingDim(128)
                 .hiddenSize(128).heads(4).layers(1).dropout(0.0).build());
-        Random r = new Random(1);
-        int[][] ids = new int[b][t];
-        float[][] mask = new float[b][t];
-        float[][] y = new float[b][2];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                ids[i][j] = 2 + r.nextInt(v - 2);
-                mask[i][j] = 1;
-            }
-            y[i][r.nextInt(2)] = 1;
-        }
+        ReferenceBatch batch = ReferenceBatch.random(b, t, v);
+        int[][] ids = batch.ids();
+        float[][] mask = batch.mask();
+        float[][] y = batch.labels();
         List<String> params = net.parameterNames();
         net.prepareGradients();
         SameDiff gradFn = net.sameDiff().getFunction("grad");
@@ -52,11 +45,11 @@ public final class GruStepTiming {
             long c0 = mx.getCurrentThreadCpuTime();
             Map<String, float[]> fast = step(net, ids, mask, y, params);
             long c1 = mx.getCurrentThreadCpuTime();
-            swap(gradFn, GruBackwardListener.INSTANCE, GruBackwardListener.REFERENCE);
+            GruBackpropTest.swap(gradFn, GruBackwardListener.INSTANCE, GruBackwardListener.REFERENCE);
             long c2 = mx.getCurrentThreadCpuTime();
             Map<String, float[]> reference = step(net, ids, mask, y, params);
             long c3 = mx.getCurrentThreadCpuTime();
-            swap(gradFn, GruBackwardListener.REFERENCE, GruBackwardListener.INSTANCE);
+            GruBackpropTest.swap(gradFn, GruBackwardListener.REFERENCE, GruBackwardListener.INSTANCE);
             for (String p : params) {
                 if (!java.util.Arrays.equals(fast.get(p), reference.get(p))) {
                     throw new IllegalStateException("gradient of " + p + " differs between the two paths");
@@ -94,15 +87,5 @@ public final class GruStepTiming {
         } catch (java.io.IOException e) {
             return "unknown";
         }
-    }
-
-    /** Replaces {@code from} by {@code to} in the graph's listeners, at the same position. */
-    static void swap(SameDiff sd, org.nd4j.autodiff.listeners.Listener from, org.nd4j.autodiff.listeners.Listener to) {
-        java.util.List<org.nd4j.autodiff.listeners.Listener> listeners = sd.getListeners();
-        int i = listeners.indexOf(from);
-        if (i < 0) {
-            throw new IllegalStateException("listener not attached: " + from);
-        }
-        listeners.set(i, to);
     }
 }
