@@ -23,6 +23,7 @@ import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.embed.PretrainedVectors;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.NetworkConfig;
+import org.textclf.models.network.Pooling;
 import org.textclf.models.text.TextModelTrainer;
 import org.textclf.models.train.TrainerConfig;
 import org.textclf.preprocess.TextPipeline;
@@ -122,6 +123,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--bidirectional", description = "GRU reads both ways (doubles the attention width).")
     boolean bidirectional;
+
+    @Option(names = "--pooling", paramLabel = "P",
+            description = "How token vectors become one document vector: attention (a learned query over the real"
+                    + " tokens, its weights shown by classify --attention) or mean (default: attention for gru-attention,"
+                    + " mean for transformer; the baseline is always a mean).")
+    String pooling;
 
     @Option(names = "--ffn-dim", paramLabel = "F", defaultValue = "256", description = "Transformer feed-forward width (default: ${DEFAULT-VALUE}).")
     int ffnDim;
@@ -318,6 +325,9 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(seed);
         if (layers != null) {
             b.layers(layers);
+        }
+        if (pooling != null) {
+            b.pooling(enumValue(Pooling.class, pooling, "--pooling"));
         }
         return b.build();
     }

@@ -20,6 +20,8 @@ import org.textclf.corpora.Document;
 import org.textclf.corpora.Split;
 import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.network.Architecture;
+import org.textclf.models.network.Pooling;
+import org.textclf.models.network.TextNetwork;
 import org.textclf.models.text.NeuralTextClassifier;
 import org.textclf.preprocess.encode.EncoderConfig;
 import org.textclf.preprocess.encode.Truncation;
@@ -146,6 +148,25 @@ class TrainCommandTest {
         int rain = b.vocabulary().id("rain");
         assertArrayEquals(new float[] {1, 0, 0, 0}, b.network().sameDiff().getArrForVarName("embedding")
                 .getRow(rain).toFloatVector());
+    }
+
+    @Test
+    void poolingIsAnOptionOfTheTwoAttentionModelsOnly() throws IOException {
+        Path out = dir.resolve("pool.textclf");
+        CliRunner.Result r = CliRunner.run("train", "--model", "baseline", "--pooling", "attention", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the baseline is a mean of word and bigram vectors (MEAN only)"), r.err());
+        r = CliRunner.run("train", "--model", "transformer", "--pooling", "max", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--pooling must be one of [attention, mean], was 'max'"), r.err());
+        assertFalse(Files.exists(out));
+
+        r = CliRunner.run("train", "--model", "transformer", "--pooling", "attention", "--embedding-dim", "16",
+                "--ffn-dim", "16", "--layers", "1", "--epochs", "1", "--threads", "1", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        ModelBundle b = ModelBundle.read(out);
+        assertEquals(Pooling.ATTENTION, b.network().config().pooling());
+        assertTrue(b.network().sameDiff().hasVariable(TextNetwork.POOL_ATTENTION));
     }
 
     @Test

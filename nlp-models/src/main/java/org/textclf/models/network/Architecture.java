@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum Architecture {
     /** Embeddings -> GRU (1..n layers, optionally bidirectional) -> masked self-attention -> pooling -> dense. */
     GRU_ATTENTION("gru-attention"),
-    /** Scaled embeddings + sinusoidal positions -> N encoder blocks -> masked mean -> dense. */
+    /** Scaled embeddings + sinusoidal positions -> N encoder blocks -> pooling (masked mean by default) -> dense. */
     TRANSFORMER("transformer"),
     /** fastText-style: masked mean of word and hashed-bigram embeddings -> dense. */
     BASELINE("baseline");

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param bidirectional GRU runs both ways and concatenates (GRU only)
  * @param ffnDim        Transformer feed-forward width
  * @param dropout       drop probability in [0, 1) applied during training only
- * @param pooling       GRU pooling (the Transformer always uses {@link Pooling#MEAN})
+ * @param pooling       how the GRU's or Transformer's token vectors become one (the baseline's is {@link Pooling#MEAN})
  * @param bigramBuckets hashed bigram rows of the baseline (0 = words only)
  * @param maxPositions  longest sequence the Transformer's positional table covers
  * @param classWeights  per-label loss weights (empty = all 1)
@@ -51,6 +51,8 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), was " + dropout);
         require(bigramBuckets >= 0, "bigramBuckets must be >= 0, was " + bigramBuckets);
         require(maxPositions >= 1, "maxPositions must be >= 1, was " + maxPositions);
+        require(architecture != Architecture.BASELINE || pooling == Pooling.MEAN,
+                "pooling " + pooling + ": the baseline is a mean of word and bigram vectors (MEAN only)");
         require(classWeights.isEmpty() || classWeights.size() == labelCount,
                 "classWeights must be empty or have labelCount=" + labelCount + " entries, had " + classWeights.size());
         for (double w : classWeights) {
@@ -107,7 +109,7 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
 
     /**
      * Defaults: embeddingDim 128, hiddenSize 128, 4 heads, 1 layer (2 blocks for the Transformer),
-     * unidirectional, ffnDim 256, dropout 0.1, attention pooling, 100,000 bigram buckets (baseline
+     * unidirectional, ffnDim 256, dropout 0.1, attention pooling for the GRU and mean pooling otherwise, 100,000 bigram buckets (baseline
      * only, else 0), 512 positions, uniform class weights, FLOAT, seed 42. Not thread-safe.
      */
     public static final class Builder {
@@ -157,7 +159,7 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
         public NetworkConfig build() {
             return new NetworkConfig(architecture, vocabSize, labelCount, multiLabel, embeddingDim, hiddenSize,
                     heads, layers, bidirectional, ffnDim, dropout,
-                    architecture == Architecture.TRANSFORMER ? Pooling.MEAN : pooling,
+                    pooling,
                     architecture == Architecture.BASELINE ? bigramBuckets : 0, maxPositions,
                     classWeights, precision, seed);
         }

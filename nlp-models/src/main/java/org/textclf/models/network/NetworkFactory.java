@@ -93,10 +93,14 @@ public final class NetworkFactory {
         SDVariable attended = g.selfAttention("attn", states, d, c.heads(), g.keyPenalty(), TextNetwork.attentionName(0));
         // Residual only: a LayerNorm here cost ~8% of a training step (layer_norm_bp) for one layer.
         SDVariable mixed = states.add(attended);
-        SDVariable pooled = c.pooling() == Pooling.ATTENTION
-                ? g.attentionPooling("pool", mixed, d, TextNetwork.POOL_ATTENTION)
-                : g.maskedMean(mixed, d);
-        return g.dropout(pooled, false, d);
+        return g.dropout(pool(g, c, mixed, d), false, d);
+    }
+
+    /** [B, T, D] -> [B, D] over real tokens, as {@link NetworkConfig#pooling()} says. */
+    private static SDVariable pool(GraphBuilder g, NetworkConfig c, SDVariable x, long d) {
+        return c.pooling() == Pooling.ATTENTION
+                ? g.attentionPooling("pool", x, d, TextNetwork.POOL_ATTENTION)
+                : g.maskedMean(x, d);
     }
 
     /**
@@ -164,7 +168,7 @@ public final class NetworkFactory {
             f = g.dropout(g.dense3(b + "_ffn2", f, c.ffnDim(), d, true), true, d);
             x = g.layerNorm(b + "_ln2", x.add(f), d);
         }
-        return g.dropout(g.maskedMean(x, d), false, d);
+        return g.dropout(pool(g, c, x, d), false, d);
     }
 
     /** The fixed sin/cos table of Vaswani et al. (2017), [positions, d]. */

@@ -41,7 +41,7 @@ public final class TextNetwork {
     public static final String LOGITS = "logits";
     public static final String PROBS = "probs";
     public static final String LOSS = "loss";
-    /** Attention-pooling weights [B, T] of the GRU model (0 at padded positions). */
+    /** Attention-pooling weights [B, T] of a model with {@link Pooling#ATTENTION} (0 at padded positions). */
     public static final String POOL_ATTENTION = "pool_attention";
     static final String DROPOUT_PREFIX = "dropout_";
     /** SameDiff's (protected) name for the gradient sub-graph. */
@@ -419,7 +419,7 @@ public final class TextNetwork {
 
     /**
      * Per-token attention weights [B][T] for explaining a prediction: the attention-pooling weights
-     * of the GRU model, or for self-attention only (Transformer, or GRU with mean pooling) the
+     * of a model with attention pooling, or for self-attention only (mean pooling) the
      * attention each token receives in the last layer, averaged over heads and real query positions.
      * Padded positions get 0; each real row sums to 1.
      *

@@ -68,8 +68,12 @@ public final class StepTiming {
             idx[i] = i;
         }
         PaddedBatch pb = PaddedBatch.of(docs, idx);
-        // Ten untimed batches: enough for the JIT to compile the Java loops on the inference path.
-        for (int i = 0; i < 10; i++) {
+        // Untimed batches until the JIT has compiled the Java loops on the inference path: at least ten, and
+        // at least two seconds (the baseline's Java forward takes ~1 ms a batch once compiled; ten batches
+        // left its timed loop partly interpreted).
+        int warm = Integer.getInteger("steptiming.warmupMillis", 2000);
+        long w0 = System.nanoTime();
+        for (int i = 0; i < 10 || System.nanoTime() - w0 < warm * 1_000_000L; i++) {
             net.predict(pb.ids(), pb.mask());
         }
         long s0 = System.nanoTime();

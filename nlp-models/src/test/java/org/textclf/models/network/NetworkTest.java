@@ -26,6 +26,8 @@ class NetworkTest {
                 NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 3).embeddingDim(6).hiddenSize(4).heads(2)
                         .layers(2).bidirectional(true).pooling(Pooling.MEAN).build(),
                 NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2).ffnDim(12).dropout(0.2).build(),
+                NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2).ffnDim(12).layers(1)
+                        .pooling(Pooling.ATTENTION).dropout(0.2).build(),
                 NetworkConfig.builder(Architecture.BASELINE, V, 3).embeddingDim(5).bigramBuckets(11).dropout(0.2).build(),
                 NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 4).multiLabel(true).embeddingDim(6).hiddenSize(4).heads(2).build());
     }
@@ -141,6 +143,35 @@ class NetworkTest {
     @Test
     void transformerGradientsMatchFiniteDifferences() {
         gradientCheck(NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(4).heads(2).ffnDim(6).build(), ONE_HOT, 8);
+    }
+
+    @Test
+    void transformerWithAttentionPoolingGradientsMatchFiniteDifferences() {
+        gradientCheck(NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(4).heads(2).ffnDim(6).layers(1)
+                .pooling(Pooling.ATTENTION).build(), ONE_HOT, 8);
+    }
+
+    @Test
+    void poolingIsTheConfiguredOneAndItsWeightsExplainThePrediction() {
+        NetworkConfig mean = NetworkConfig.builder(Architecture.TRANSFORMER, V, 2).embeddingDim(8).heads(2).build();
+        assertEquals(Pooling.MEAN, mean.pooling());
+        assertEquals(Pooling.ATTENTION, NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 2).build().pooling());
+        TextNetwork net = NetworkFactory.build(mean.toBuilder().pooling(Pooling.ATTENTION).build());
+        assertTrue(net.sameDiff().hasVariable(TextNetwork.POOL_ATTENTION));
+        assertFalse(NetworkFactory.build(mean).sameDiff().hasVariable(TextNetwork.POOL_ATTENTION));
+        int[][] ids = {{4, 7, 4, 2, 9}, {3, 5, 0, 0, 0}};
+        float[][] mask = {{1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}};
+        float[][] w = net.tokenAttention(ids, mask);
+        Map<String, INDArray> feed = net.evaluationInputs(ids, mask, new float[][] {{1, 0}, {0, 1}});
+        float[][] pool = net.sameDiff().output(feed, TextNetwork.POOL_ATTENTION).get(TextNetwork.POOL_ATTENTION).toFloatMatrix();
+        assertArrayEquals(pool[0], w[0], 0f);
+        assertArrayEquals(pool[1], w[1], 0f);
+        assertEquals(0f, w[1][2], 0f);
+        assertEquals(1f, w[1][0] + w[1][1], 1e-6f);
+        assertEquals(1f, w[0][0] + w[0][1] + w[0][2] + w[0][3] + w[0][4], 1e-6f);
+        assertEquals("pooling ATTENTION: the baseline is a mean of word and bigram vectors (MEAN only)",
+                assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder(Architecture.BASELINE, V, 2)
+                        .pooling(Pooling.ATTENTION).build()).getMessage());
     }
 
     @Test
