@@ -11,6 +11,8 @@
 #   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line)
 #   JAVA_CP=<classpath> uses that build of textclf instead of building this worktree
 #   MODELS="transformer" limits the run to those models
+# Java runs with the glibc malloc settings of the ./textclf launcher, as textclf's commands run
+# (NO_MALLOC_SETTINGS=1: without them); TORCH_MALLOC_SETTINGS=1 gives PyTorch the same settings.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"
@@ -20,6 +22,15 @@ threads_list="${*:-1 2}"
 py="${PY:-/usr/bin/python3}"
 out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ)${MODELS:+-${MODELS// /-}}.txt"
 cd "$root"
+malloc_settings="$(grep '^export MALLOC_' "$root/textclf")"
+java_env() {   # java_env THREADS JAVA-ARGS...: runs java as the launcher would
+  ( if [ -z "${NO_MALLOC_SETTINGS:-}" ]; then eval "$malloc_settings"; fi
+    export OMP_NUM_THREADS="$1"; shift; exec java "$@" )
+}
+torch_env() {  # torch_env THREADS PYTHON-ARGS...
+  ( if [ -n "${TORCH_MALLOC_SETTINGS:-}" ]; then eval "$malloc_settings"; fi
+    export OMP_NUM_THREADS="$1"; shift; exec "$py" "$@" )
+}
 if [ -n "${JAVA_CP:-}" ]; then
   cp="$JAVA_CP"   # a copy of this build's classes, e.g. while a test run rebuilds target/
 else
@@ -31,17 +42,20 @@ else
 fi
 {
   echo "# $(date -u +%FT%TZ) $(uname -n) nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) commit $(git rev-parse --short HEAD)"
+  echo "# glibc malloc settings of the launcher ($(eval "$malloc_settings"; env | grep '^MALLOC_' | sort | tr '\n' ' ')):" \
+    "java $([ -z "${NO_MALLOC_SETTINGS:-}" ] && echo with || echo without)," \
+    "torch $([ -n "${TORCH_MALLOC_SETTINGS:-}" ] && echo with || echo without)"
   for round in $(seq "$rounds"); do
     for threads in $threads_list; do
       for model in ${MODELS:-gru-attention transformer baseline}; do
         echo "## round $round threads $threads $model load $(cut -d' ' -f1-3 /proc/loadavg)"
         if [ -n "${BEFORE_CP:-}" ]; then
-          OMP_NUM_THREADS=$threads java -Xmx4g -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
+          java_env "$threads" -Xmx4g -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
             | grep -E 'ms/step' | sed 's/^/before /'
         fi
-        OMP_NUM_THREADS=$threads java -Xmx4g -cp "$cp" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
+        java_env "$threads" -Xmx4g -cp "$cp" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
           | grep -E 'ms/step' | sed 's/^/java   /'
-        OMP_NUM_THREADS=$threads "$py" bench/pytorch/speed.py --model "$model" --batch 32 --max-len 256 --dim 128 \
+        torch_env "$threads" bench/pytorch/speed.py --model "$model" --batch 32 --max-len 256 --dim 128 \
           --heads 4 --vocab 10000 --threads "$threads" --steps "$steps" 2>/dev/null | sed 's/^/torch  /'
       done
     done
