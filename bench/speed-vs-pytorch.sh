@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Training ms/step and inference docs/s: textclf (SameDiff, org.textclf.models.bench.StepTiming) against its
 # PyTorch twin (bench/pytorch/speed.py), interleaved in ONE run so both see the same machine state.
-# Shape: B=32, T=256 (StepTiming: random ids, every row full; speed.py: real IMDB batches truncated to 256,
-# no bucketing, so batches are padded to 256 too), d=H=128, 4 heads, V=10000, unidirectional 1-layer GRU,
+# Shape: B=32, T<=256, d=H=128, 4 heads, V=10000, unidirectional 1-layer GRU,
 # 2 Transformer blocks with FFN 512, dropout 0.1, plain Adam without clipping on both sides.
+# Data: both sides read the same real IMDB batches (vocabulary from train, a seeded sample of train documents
+# for the steps, the first test documents in file order for inference, each cut to its first 256 tokens and
+# each batch padded to its longest) from $SHARED/corpora/imdb (default ../shared next to the repository).
+# RANDOM_IDS=1 gives StepTiming uniformly random ids in full rows instead (the driver's first design): the
+# same work for the GRU and Transformer, but the baseline's table reads then miss the cache far more often.
 # For each round, thread count and model: Java (BEFORE_CP first when given) then Python.
 # Both sides also print the CPU time of the calling thread, the figure to compare on a busy machine at
 # 1 thread (at 2 threads it leaves out the second thread's work: compare wall times, on an idle machine).
 #   bench/speed-vs-pytorch.sh [ROUNDS] [STEPS] [THREADS...]   -> bench/results/speed-vs-pytorch-<UTC>.txt
-#   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line)
+#   BEFORE_CP=<classpath of an older build> bench/speed-vs-pytorch.sh 1 10 1   (adds a "before" Java line; builds
+#     before the real-data option of StepTiming, 2026-11-22 06:00 UTC, ignore it and time random ids)
 #   JAVA_CP=<classpath> uses that build of textclf instead of building this worktree
 #   MODELS="transformer" limits the run to those models
 # Java runs with the glibc malloc settings of the ./textclf launcher, as textclf's commands run
@@ -23,6 +28,15 @@ py="${PY:-/usr/bin/python3}"
 out="$root/bench/results/speed-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ)${MODELS:+-${MODELS// /-}}.txt"
 cd "$root"
 malloc_settings="$(grep '^export MALLOC_' "$root/textclf")"
+shared="${SHARED:-$root/../shared}"
+if [ -n "${RANDOM_IDS:-}" ]; then
+  data_opt="-Dsteptiming.corpus="
+elif [ -d "$shared/corpora/imdb" ]; then
+  data_opt="-Dsteptiming.corpus=$shared/corpora/imdb"
+else
+  echo "no IMDB corpus at $shared/corpora/imdb (set SHARED, or RANDOM_IDS=1)" >&2
+  exit 1
+fi
 java_env() {   # java_env THREADS JAVA-ARGS...: runs java as the launcher would
   ( if [ -z "${NO_MALLOC_SETTINGS:-}" ]; then eval "$malloc_settings"; fi
     export OMP_NUM_THREADS="$1"; shift; exec java "$@" )
@@ -50,12 +64,12 @@ fi
       for model in ${MODELS:-gru-attention transformer baseline}; do
         echo "## round $round threads $threads $model load $(cut -d' ' -f1-3 /proc/loadavg)"
         if [ -n "${BEFORE_CP:-}" ]; then
-          java_env "$threads" -Xmx4g -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
+          java_env "$threads" -Xmx4g "$data_opt" -cp "$BEFORE_CP" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
             | grep -E 'ms/step' | sed 's/^/before /'
         fi
-        java_env "$threads" -Xmx4g -cp "$cp" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
+        java_env "$threads" -Xmx4g "$data_opt" -cp "$cp" org.textclf.models.bench.StepTiming "$model" "$steps" 2>/dev/null \
           | grep -E 'ms/step' | sed 's/^/java   /'
-        torch_env "$threads" bench/pytorch/speed.py --model "$model" --batch 32 --max-len 256 --dim 128 \
+        torch_env "$threads" bench/pytorch/speed.py --shared "$shared" --model "$model" --batch 32 --max-len 256 --dim 128 \
           --heads 4 --vocab 10000 --threads "$threads" --steps "$steps" 2>/dev/null | sed 's/^/torch  /'
       done
     done
