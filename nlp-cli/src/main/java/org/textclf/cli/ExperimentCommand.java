@@ -63,6 +63,12 @@ final class ExperimentCommand implements Runnable {
                         + " file's training.threads (default 1), which is part of the experiment.")
         Integer threads;
 
+        @Option(names = "--seed", paramLabel = "N",
+                description = "Run the experiment with this seed instead of the file's (split, weights, data order,"
+                        + " dropout), e.g. to see how much a result moves between seeds. The run's config.json and"
+                        + " manifest record it, so reproduce reruns it. Default run folder: runs/<name>-seed<N>.")
+        Long seed;
+
         @Override
         public Integer call() throws IOException {
             if (threads != null && threads < 1) {
@@ -74,10 +80,15 @@ final class ExperimentCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
-            Path dir = outputDir != null ? outputDir : Path.of("runs", config.name());
+            if (seed != null) {
+                config = config.withSeed(seed);
+            }
+            Path dir = outputDir != null ? outputDir
+                    : Path.of("runs", config.name() + (seed != null ? "-seed" + seed : ""));
             PrintWriter out = spec.commandLine().getOut();
             ExperimentRunner.Run run = ExperimentRunner.run(config, file, dir, threads, spec.commandLine().getErr());
-            run.evaluation().singleLabel().ifPresent(m -> print(out, config.name(), run.testSource(), m));
+            String name = config.name();
+            run.evaluation().singleLabel().ifPresent(m -> print(out, name, run.testSource(), m));
             out.println("run folder written to " + run.dir());
             out.flush();
             return CommandLine.ExitCode.OK;

@@ -214,6 +214,11 @@ record ExperimentConfig(String name, long seed, Corpus corpus, Map<String, Strin
     }
 
     /** The resolved experiment (absolute paths, defaults filled in) as JSON; {@link #fromJson} reads it back. */
+    /** The same experiment with another seed. */
+    ExperimentConfig withSeed(long otherSeed) {
+        return new ExperimentConfig(name, otherSeed, corpus, preprocessing, model, training);
+    }
+
     ObjectNode toJson() {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();

@@ -247,6 +247,29 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void seedOptionReplacesTheFilesSeedAndIsRecorded() throws IOException {
+        Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY_YAML);
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, CliRunner.run("experiment", "run", file.toString(), "--output-dir", a.toString(), "--threads",
+                "1").exitCode());
+        CliRunner.Result rb = CliRunner.run("experiment", "run", file.toString(), "--output-dir", b.toString(),
+                "--threads", "1", "--seed", "8");
+        assertEquals(0, rb.exitCode(), rb.err());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(7, json.readTree(a.resolve("config.json").toFile()).get("seed").asLong());
+        assertEquals(8, json.readTree(b.resolve("config.json").toFile()).get("seed").asLong());
+        assertEquals(8, json.readTree(b.resolve("manifest.json").toFile()).get("seed").asLong());
+        ModelBundle bundle = ModelBundle.read(b.resolve("model.textclf"));
+        assertEquals(8, bundle.trainer().seed());
+        assertFalse(Arrays.equals(Files.readAllBytes(a.resolve("predictions.jsonl")),
+                Files.readAllBytes(b.resolve("predictions.jsonl"))), "another seed, another split and model");
+        CliRunner.Result rr = CliRunner.run("reproduce", b.resolve("model.textclf").toString(), "--threads", "1");
+        assertEquals(0, rr.exitCode(), rr.err());
+        assertTrue(rr.out().contains("reproduce: identical"), rr.out());
+    }
+
+    @Test
     void existingRunFolderIsRefusedAndLeftAlone() throws IOException {
         Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY_YAML);
         Path out = Files.createDirectories(dir.resolve("taken"));
