@@ -8,6 +8,10 @@ The vectorizer is fitted on the tuning-train part for the search, then everythin
 whole train split with the chosen C and evaluated once on test.
 
   /usr/bin/python3 bench/peers/tfidf_logreg.py --corpus imdb
+  /usr/bin/python3 bench/peers/tfidf_logreg.py --corpus imdb --c-grid 8 --predictions peer.jsonl
+
+--predictions writes one JSON line per test document in textclf's predictions format (id "test.tsv.gz:<line>",
+gold, label, scores), so `textclf metrics textclf.jsonl --compare peer.jsonl` can test the difference.
 
 Prints a human-readable log and, last, one JSON line with every number.
 """
@@ -44,6 +48,18 @@ def model(c, n_classes, seed):
     return LogisticRegression(C=c, solver="lbfgs", max_iter=3000, random_state=seed)
 
 
+def write_predictions(path, gold, pred, proba, classes):
+    """textclf's predictions JSONL; ids are the test file's line numbers (read_tsv skips empty lines only, and the
+    shared corpora have no empty lines, so row i is line i + 1). Written to a temporary file, then renamed."""
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for i, (g, p, row) in enumerate(zip(gold, pred, proba)):
+            scores = {c: float(v) for c, v in zip(classes, row)}
+            f.write(json.dumps({"id": f"test.tsv.gz:{i + 1}", "gold": g, "label": p, "scores": scores},
+                               separators=(",", ":")) + "\n")
+    os.replace(tmp, path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default="imdb", help="folder under <shared>/corpora (imdb, sst2, trec6, reuters21578)")
@@ -53,6 +69,7 @@ def main():
     ap.add_argument("--min-df", type=int, default=2)
     ap.add_argument("--max-features", type=int, default=None)
     ap.add_argument("--c-grid", default="0.25,0.5,1,2,4,8,16,32,64,128,256")
+    ap.add_argument("--predictions", default=None, help="write test predictions as JSON lines (textclf's format)")
     args = ap.parse_args()
 
     t_start = time.time()
@@ -100,8 +117,11 @@ def main():
     clf = model(best["C"], len(labels), args.seed).fit(a_train, y_train)
     t_fit = time.time() - t0
     t0 = time.time()
-    pred = clf.predict(vec.transform(x_test))
+    a_test = vec.transform(x_test)
+    pred = clf.predict(a_test)
     t_predict = time.time() - t0
+    if args.predictions:
+        write_predictions(args.predictions, y_test, pred, clf.predict_proba(a_test), list(clf.classes_))
     acc = accuracy_score(y_test, pred)
     mf1 = f1_score(y_test, pred, average="macro")
     print(f"chosen C={best['C']:g}; features {a_train.shape[1]}; TEST accuracy {acc:.4f} macro-F1 {mf1:.4f}; "
