@@ -39,8 +39,8 @@ record ExperimentConfig(String name, long seed, Corpus corpus, Map<String, Strin
 
     /** Keys of the {@code model} section; {@code type} is {@code train --model}. */
     static final Set<String> MODEL_KEYS = Set.of("type", "embedding-dim", "hidden", "heads", "layers",
-            "bidirectional", "pooling", "ffn-dim", "bigram-buckets", "dropout", "max-length", "truncation", "vocab-size", "min-count",
-            "multi-label", "pretrained-vectors", "freeze-embeddings");
+            "bidirectional", "pooling", "ffn-dim", "bigram-buckets", "dropout", "max-length", "truncation", "vocab-size",
+            "min-count", "multi-label", "pretrained-vectors", "freeze-embeddings");
     /**
      * Keys of the {@code training} section. {@code threads} is here, not on the command line, because the native
      * thread count of training changes the summation order of multi-threaded reductions and so the last bits of

@@ -109,8 +109,9 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
 
     /**
      * Defaults: embeddingDim 128, hiddenSize 128, 4 heads, 1 layer (2 blocks for the Transformer),
-     * unidirectional, ffnDim 256, dropout 0.1, attention pooling for the GRU and mean pooling otherwise, 100,000 bigram buckets (baseline
-     * only, else 0), 512 positions, uniform class weights, FLOAT, seed 42. Not thread-safe.
+     * unidirectional, ffnDim 256, dropout 0.1, attention pooling for the GRU and mean pooling otherwise,
+     * 100,000 bigram buckets (baseline only, else 0), 512 positions, uniform class weights, FLOAT, seed 42.
+     * Not thread-safe.
      */
     public static final class Builder {
         private final Architecture architecture;

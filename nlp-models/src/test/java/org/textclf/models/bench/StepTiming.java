@@ -128,8 +128,8 @@ public final class StepTiming {
         // OMP_NUM_THREADS=1: with more, the work of OpenMP's other threads is not in it.
         System.out.printf(Locale.ROOT, "%s B=%d T=%s d=128 heads=4 V=%d OMP_NUM_THREADS=%s: train %.0f ms/step, inference %.1f ms/batch (%.0f docs/s), %d params;"
                         + " calling thread CPU: train %.0f ms/step, inference %.1f ms/batch%n",
-                arch, b, corpus.isEmpty() ? Integer.toString(t) : "<=" + t + " (" + corpus + ")", v, System.getenv("OMP_NUM_THREADS"),
-                trainMs, inferMs, inferDocs * 1000 / (inferMs * steps), net.parameterCount(), trainCpuMs, inferCpuMs);
+                arch, b, corpus.isEmpty() ? Integer.toString(t) : "<=" + t + " (" + corpus + ")", v,
+                System.getenv("OMP_NUM_THREADS"), trainMs, inferMs, inferDocs * 1000 / (inferMs * steps), net.parameterCount(), trainCpuMs, inferCpuMs);
     }
 
     /** Encoded real documents: a seeded sample of train for the steps, the first test documents in order. */

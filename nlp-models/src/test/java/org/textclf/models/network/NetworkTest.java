@@ -163,7 +163,8 @@ class NetworkTest {
         float[][] mask = {{1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}};
         float[][] w = net.tokenAttention(ids, mask);
         Map<String, INDArray> feed = net.evaluationInputs(ids, mask, new float[][] {{1, 0}, {0, 1}});
-        float[][] pool = net.sameDiff().output(feed, TextNetwork.POOL_ATTENTION).get(TextNetwork.POOL_ATTENTION).toFloatMatrix();
+        float[][] pool = net.sameDiff().output(feed, TextNetwork.POOL_ATTENTION).get(TextNetwork.POOL_ATTENTION)
+                .toFloatMatrix();
         assertArrayEquals(pool[0], w[0], 0f);
         assertArrayEquals(pool[1], w[1], 0f);
         assertEquals(0f, w[1][2], 0f);
