@@ -56,6 +56,34 @@ class TokenScannerTest {
         return true;
     }
 
+    /**
+     * {@code pieces} pieces: a random code point one time in {@code codePointOneIn} (any code point one time in
+     * {@code anyOneIn}, else one below {@code below}), otherwise a random fragment.
+     */
+    private static String randomText(Random random, List<String> fragments, int pieces, int codePointOneIn,
+                                     int anyOneIn, int below) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < pieces; k++) {
+            if (random.nextInt(codePointOneIn) == 0) {
+                sb.appendCodePoint(random.nextInt(anyOneIn) == 0 ? random.nextInt(0x110000) : random.nextInt(below));
+            } else {
+                sb.append(fragments.get(random.nextInt(fragments.size())));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Checks {@code raw} through every pipeline; how many of them took the one-pass path. */
+    private static int takenOverAllPipelines(String raw) {
+        int taken = 0;
+        for (TextPipeline p : PIPELINES) {
+            if (assertSameAsStages(p, scanner(p), raw)) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
     @Test
     void literalCases() {
         TokenScanner s = TokenScanner.of(true, true, true);
@@ -148,22 +176,9 @@ class TokenScannerTest {
         int taken = 0;
         int runs = 0;
         for (int i = 0; i < 6_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int n = random.nextInt(14);
-            for (int k = 0; k < n; k++) {
-                if (random.nextInt(6) == 0) {
-                    sb.appendCodePoint(random.nextInt(5) == 0 ? random.nextInt(0x110000) : random.nextInt(0x3000));
-                } else {
-                    sb.append(fragments.get(random.nextInt(fragments.size())));
-                }
-            }
-            String raw = sb.toString();
-            for (TextPipeline p : PIPELINES) {
-                runs++;
-                if (assertSameAsStages(p, scanner(p), raw)) {
-                    taken++;
-                }
-            }
+            String raw = randomText(random, fragments, random.nextInt(14), 6, 5, 0x3000);
+            taken += takenOverAllPipelines(raw);
+            runs += PIPELINES.size();
         }
         assertTrue(taken > runs * 8 / 10, "one pass taken " + taken + " of " + runs + " times");
     }
@@ -287,22 +302,9 @@ class TokenScannerTest {
         int taken = 0;
         int runs = 0;
         for (int i = 0; i < 3_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int n = 5 + random.nextInt(60);
-            for (int k = 0; k < n; k++) {
-                if (random.nextInt(20) == 0) {
-                    sb.appendCodePoint(random.nextInt(4) == 0 ? random.nextInt(0x110000) : random.nextInt(0x300));
-                } else {
-                    sb.append(fragments.get(random.nextInt(fragments.size())));
-                }
-            }
-            String raw = sb.toString();
-            for (TextPipeline p : PIPELINES) {
-                runs++;
-                if (assertSameAsStages(p, scanner(p), raw)) {
-                    taken++;
-                }
-            }
+            String raw = randomText(random, fragments, 5 + random.nextInt(60), 20, 4, 0x300);
+            taken += takenOverAllPipelines(raw);
+            runs += PIPELINES.size();
         }
         assertTrue(taken > runs / 2, "one pass taken " + taken + " of " + runs + " times");
     }
