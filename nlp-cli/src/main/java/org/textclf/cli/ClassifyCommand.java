@@ -36,6 +36,7 @@ import org.textclf.eval.predictions.Prediction;
 import org.textclf.eval.predictions.PredictionWriter;
 import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.text.Classifier;
+import org.textclf.models.text.Ensemble;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,8 @@ import picocli.CommandLine.Spec;
  * <p>Nothing lost: a file output is written as {@code FILE.partial} with checkpoints in
  * {@code FILE.partial.json} ({@link PartialOutput}) and moved into place when complete; SIGINT/SIGTERM
  * stop the run at a chunk boundary and keep the partial output for {@code --resume}. A document that cannot
- * be read or classified is reported on standard error with its id and counted.
+ * be read or classified is reported on standard error with its id and counted. Several {@code --model}s
+ * classify as their {@link Ensemble}.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -74,6 +76,8 @@ import picocli.CommandLine.Spec;
           + " \"weight\"}, ...] (\"oov\": true for tokens the model does not know), where token is the cleaned token and"
           + " position its index among the document's tokens. Character offsets in the original text are not given:"
           + " cleaning (markup stripping, entity decoding, punctuation removal) does not keep them.",
+      "Several --model options classify with their ensemble: the (--weights) weighted mean of the models'"
+          + " probabilities, each model reading the text through its own pipeline (no --attention).",
       "Example: ./textclf classify --model imdb.textclf --input reviews.tsv.gz --output predictions.jsonl"
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -81,7 +85,7 @@ import picocli.CommandLine.Spec;
       "0:every document classified",
       "1:a document failed (the output still holds every other one, in order) unless --skip-errors;"
           + " or bad data, a bad model or an I/O error (no output written)",
-      "2:bad usage (also: --threshold with a single-label model, --attention with the baseline)"
+      "2:bad usage (also: --threshold with a single-label model, --attention with the baseline or several models)"
     })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -91,8 +95,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model bundle (.textclf).")
-  Path model;
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
+      description = "Model bundle (.textclf). Repeat it to classify with the models' ensemble.")
+  List<Path> models;
+
+  @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
+      description = "Ensemble: one relative weight (> 0) per --model, in order (default: equal weights).")
+  double[] weights;
 
   @Mixin InputOptions input;
 
@@ -137,8 +146,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       return usageError(usage);
     }
     checkInputs();
-    if (!Files.isRegularFile(model)) {
-      throw new IllegalArgumentException(model + ": model file not found");
+    for (Path model : models) {
+      if (!Files.isRegularFile(model)) {
+        throw new IllegalArgumentException(model + ": model file not found");
+      }
     }
     // Workers are the parallelism; ND4J's native loops run single-threaded in every worker, whatever
     // --threads is. A native team of another size splits sums (GEMM, reductions) differently, and a GRU's
@@ -146,28 +157,46 @@ public final class ClassifyCommand implements Callable<Integer> {
     // --threads 1 ran 2 native threads and --threads 2 ran 1 each). One native thread keeps the output
     // byte-identical at any --threads, and N workers x 1 thread does not oversubscribe the cores.
     Threads.set(1);
-    Classifier classifier = Classifier.of(ModelBundle.read(model), threads, batchSize);
-    if (threshold != null && !classifier.multiLabel()) {
-      return usageError("--threshold applies to multi-label models; " + model + " is single-label (use --top-k)");
+    List<Classifier> members = new ArrayList<>(models.size());
+    for (Path model : models) {
+      members.add(Classifier.of(ModelBundle.read(model), threads, batchSize));
+    }
+    Classifier classifier = members.size() == 1 ? members.get(0) : null;
+    Ensemble ensemble;
+    try {
+      ensemble = Ensemble.of(members, weights != null ? weights : equalWeights(members.size()));
+    } catch (IllegalArgumentException e) {
+      // The ensemble's refusals count models from 1, in --model order.
+      throw new IllegalArgumentException("--model " + models + ": " + e.getMessage(), e);
+    }
+    String what = classifier != null ? models.get(0) + " is" : "the models are";
+    if (threshold != null && !ensemble.multiLabel()) {
+      return usageError("--threshold applies to multi-label models; " + what + " single-label (use --top-k)");
+    }
+    if (attention && classifier == null) {
+      return usageError("--attention takes one --model: an ensemble has no attention weights of its own");
     }
     if (attention && !classifier.hasAttention()) {
-      return usageError("--attention: " + model + " is a baseline model, which has no attention weights"
+      return usageError("--attention: " + models.get(0) + " is a baseline model, which has no attention weights"
           + " (use a GRU+attention or Transformer model)");
     }
     if (topK != null) {
-      if (topK > classifier.labels().size()) {
-        return usageError("--top-k is " + topK + " but the model has only " + classifier.labels().size() + " labels");
+      if (topK > ensemble.labels().size()) {
+        return usageError("--top-k is " + topK + " but the model has only " + ensemble.labels().size() + " labels");
       }
-      classifier = classifier.withDecision(Classifier.Decision.topK(topK));
+      ensemble = ensemble.withDecision(Classifier.Decision.topK(topK));
     } else if (threshold != null) {
-      classifier = classifier.withDecision(Classifier.Decision.threshold(threshold));
+      ensemble = ensemble.withDecision(Classifier.Decision.threshold(threshold));
     }
-    Renderer renderer = new Renderer(classifier, attention, !classifier.multiLabel() && topK != null);
+    if (classifier != null) {
+      classifier = classifier.withDecision(ensemble.decision());
+    }
+    Renderer renderer = new Renderer(classifier, ensemble, attention, !ensemble.multiLabel() && topK != null);
 
     boolean toStdout = output.equals("-");
     PartialOutput partial = null;
     OutputStream out;
-    Map<String, String> fingerprint = fingerprint(classifier);
+    Map<String, String> fingerprint = fingerprint(ensemble);
     if (toStdout) {
       out = new BufferedOutputStream(System.out, 1 << 16);
     } else {
@@ -189,10 +218,16 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
       out = partial.stream();
     }
-    return run(classifier, renderer, partial, out, err);
+    return run(renderer, partial, out, err);
   }
 
-  private int run(Classifier classifier, Renderer renderer, PartialOutput partial, OutputStream out, PrintStream err) {
+  private static double[] equalWeights(int n) {
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    return w;
+  }
+
+  private int run(Renderer renderer, PartialOutput partial, OutputStream out, PrintStream err) {
     PartialOutput.Checkpoint from = partial == null ? PartialOutput.Checkpoint.START : partial.resumedFrom();
     Writer writer = new Writer(out, partial, from, err);
     Progress progress = quiet ? Progress.NONE : Progress.start(from.items(), input.inputs, input.readOptions());
@@ -314,6 +349,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
       return "--output " + output + " is a directory; give a file name";
     }
+    if (weights != null && weights.length != models.size()) {
+      return "--weights has " + weights.length + " value(s) for " + models.size() + " --model(s)";
+    }
+    for (double w : weights == null ? new double[0] : weights) {
+      if (!(w > 0) || !Double.isFinite(w)) {
+        return "--weights must be finite and > 0, was " + w;
+      }
+    }
     if (resume && output.equals("-")) {
       return "--resume needs --output to be a file, not standard output";
     }
@@ -349,9 +392,18 @@ public final class ClassifyCommand implements Callable<Integer> {
   }
 
   /** What must be equal for --resume to continue a partial output. */
-  private Map<String, String> fingerprint(Classifier classifier) throws IOException {
+  private Map<String, String> fingerprint(Ensemble ensemble) throws IOException {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("model.sha256", sha256(model));
+    if (models.size() == 1) {
+      f.put("model.sha256", sha256(models.get(0)));
+    } else {
+      List<String> digests = new ArrayList<>();
+      for (Path m : models) {
+        digests.add(sha256(m));
+      }
+      f.put("models.sha256", String.join("\n", digests));
+      f.put("weights", java.util.Arrays.toString(ensemble.weights()));
+    }
     List<String> in = new ArrayList<>();
     for (Path p : input.inputs) {
       in.add(p.toString().equals("-") ? "-" : p.toAbsolutePath().normalize().toString());
@@ -360,7 +412,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ReadOptions o = input.readOptions();
     f.put("read-options", String.valueOf(o));
     f.put("batch-size", Integer.toString(batchSize));
-    f.put("decision", classifier.decision().toString() + (topK != null ? " (--top-k)" : ""));
+    f.put("decision", ensemble.decision().toString() + (topK != null ? " (--top-k)" : ""));
     f.put("attention", Boolean.toString(attention));
     return f;
   }
@@ -419,16 +471,26 @@ public final class ClassifyCommand implements Callable<Integer> {
    */
   record Rendered(Chunk chunk, byte[] bytes, int lines, String[] problems) {}
 
-  /** Worker side: tokenize, classify one batch, render JSON lines. Stateless apart from the shared classifier. */
+  /**
+   * Worker side: tokenize, classify one batch, render JSON lines. Stateless apart from the shared model: one
+   * classifier (tokens first, so a document that cannot be tokenized is named as such; attention when asked) or,
+   * when {@code classifier} is null, the ensemble (each member tokenizes for itself).
+   */
   static final class Renderer {
     private final Classifier classifier;
+    private final Ensemble ensemble;
     private final boolean attention;
     private final boolean top;
 
-    Renderer(Classifier classifier, boolean attention, boolean top) {
+    Renderer(Classifier classifier, Ensemble ensemble, boolean attention, boolean top) {
       this.classifier = classifier;
+      this.ensemble = ensemble;
       this.attention = attention;
       this.top = top;
+    }
+
+    private List<Classifier.Result> classify(List<List<String>> tokens, List<String> texts) {
+      return classifier != null ? classifier.classifyTokens(tokens, attention) : ensemble.predictBatch(texts);
     }
 
     Rendered render(Chunk chunk) {
@@ -436,6 +498,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       String[] problems = new String[items.size()];
       List<Integer> ok = new ArrayList<>(items.size());
       List<List<String>> tokens = new ArrayList<>(items.size());
+      List<String> texts = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
         InputItems.Item item = items.get(i);
         if (!item.isDocument()) {
@@ -443,8 +506,13 @@ public final class ClassifyCommand implements Callable<Integer> {
           continue;
         }
         Document d = item.document();
-        if (!classifier.multiLabel() && d.labels().size() > 1) {
+        if (!ensemble.multiLabel() && d.labels().size() > 1) {
           problems[i] = "has " + d.labels().size() + " gold labels " + d.labels() + " but the model is single-label";
+          continue;
+        }
+        if (classifier == null) {
+          texts.add(d.text());
+          ok.add(i);
           continue;
         }
         try {
@@ -456,13 +524,14 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
       List<Classifier.Result> results = new ArrayList<>(ok.size());
       try {
-        results.addAll(classifier.classifyTokens(tokens, attention));
+        results.addAll(classify(tokens, texts));
       } catch (RuntimeException batchFailure) {
         // Find the culprit: classify one by one (only on this rare path, so normal batches stay intact).
         results.clear();
         for (int k = 0; k < ok.size(); k++) {
           try {
-            results.add(classifier.classifyTokens(List.of(tokens.get(k)), attention).get(0));
+            results.add(classifier != null ? classify(List.of(tokens.get(k)), List.of()).get(0)
+                : classify(List.of(), List.of(texts.get(k))).get(0));
           } catch (RuntimeException e) {
             problems[ok.get(k)] = "cannot classify: " + e;
             results.add(null);
@@ -488,13 +557,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private void writeLine(ByteArrayOutputStream buf, Document d, Classifier.Result r) throws IOException {
       Map<String, Double> scores = new LinkedHashMap<>();
-      List<String> labels = classifier.labels();
+      List<String> labels = ensemble.labels();
       for (int i = 0; i < labels.size(); i++) {
         // The shortest decimal that reads back as the same float: compact, and exact for the model's output.
         scores.put(labels.get(i), Double.parseDouble(Float.toString(r.scores()[i])));
       }
       List<String> gold = d.isLabelled() ? d.labels() : null;
-      Prediction p = classifier.multiLabel()
+      Prediction p = ensemble.multiLabel()
           ? Prediction.multi(d.id(), gold, r.labels(), scores)
           : Prediction.single(d.id(), gold == null ? null : gold.get(0), r.label(), scores);
       ByteArrayOutputStream line = new ByteArrayOutputStream(256);

@@ -3,7 +3,9 @@ package org.textclf.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textclf.corpora.DefaultCorpus;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  * not grow with it), prints the same classification report as {@code metrics}, and writes JSON, the HTML report
  * (with the model's provenance, configuration and training curves) and the predictions file when asked.
  * {@code --threads} workers classify whole chunks with one native thread each ({@link ModelEvaluation}), so the
- * output is bit-identical at any {@code --threads}.
+ * output is bit-identical at any {@code --threads}. Several {@code --model}s are evaluated as one {@link
+ * org.textclf.models.text.Ensemble} (the weighted mean of their probabilities).
  *
  * <p>One instance per invocation (picocli fills the fields); not thread-safe.
  */
@@ -39,6 +42,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate a trained model on a labelled test corpus: classification report and confusion matrix on"
                     + " standard output; optional JSON metrics, HTML report and predictions (JSON Lines).",
+            "Several --model options evaluate their ensemble: each text's probabilities are the (--weights)"
+                    + " weighted mean of the models' probabilities; the models must have the same labels.",
             "A test document whose gold label the model was never trained on is an error naming it, unless"
                     + " --unknown-labels skip (then it is left out and counted).",
             "Example: ./textclf eval --model imdb.textclf --test test.tsv.gz --report report.html --predictions p.jsonl",
@@ -55,8 +60,13 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "Model bundle (.textclf).")
-    Path model;
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
+            description = "Model bundle (.textclf). Repeat it to evaluate the models' ensemble.")
+    List<Path> models;
+
+    @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
+            description = "Ensemble: one relative weight (> 0) per --model, in order (default: equal weights).")
+    double[] weights;
 
     @Option(names = "--test", paramLabel = "PATH",
             description = "Labelled test corpus. Default, for a model trained on the embedded corpus: its test part"
@@ -118,11 +128,32 @@ final class EvalCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
             }
+            if (weights != null && weights.length != models.size()) {
+                throw new IllegalArgumentException("--weights has " + weights.length + " value(s) for "
+                        + models.size() + " --model(s)");
+            }
+            for (double w : weights == null ? new double[0] : weights) {
+                if (!(w > 0) || !Double.isFinite(w)) {
+                    throw new IllegalArgumentException("--weights must be finite and > 0, was " + w);
+                }
+            }
             options = EvaluationOptions.builder().bootstrap(bootstrap).seed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ModelBundle bundle = ModelBundle.read(model);
+        List<ModelBundle> bundles = new ArrayList<>(models.size());
+        for (Path m : models) {
+            bundles.add(ModelBundle.read(m));
+        }
+        double[] w = weights != null ? weights : equalWeights(models.size());
+        ModelBundle bundle = bundles.get(0);
+        ModelEvaluation evaluation;
+        try {
+            evaluation = new ModelEvaluation(bundles, w, policy, batchSize, threads);
+        } catch (IllegalArgumentException e) {
+            // The ensemble's refusals count models from 1, in --model order.
+            throw new IllegalArgumentException("--model " + models + ": " + e.getMessage(), e);
+        }
         String source;
         DocumentReader reader = null;
         Iterator<Document> docs;
@@ -132,9 +163,17 @@ final class EvalCommand implements Callable<Integer> {
             source = test.toString();
         } else {
             String splitSeed = bundle.provenance().get(SPLIT_SEED_KEY);
-            if (splitSeed == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--test is required: " + model
-                        + " was not trained on the embedded default corpus");
+            for (int m = 0; m < bundles.size(); m++) {
+                String s = bundles.get(m).provenance().get(SPLIT_SEED_KEY);
+                if (s == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--test is required: "
+                            + models.get(m) + " was not trained on the embedded default corpus");
+                }
+                if (!s.equals(splitSeed)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--test is required: "
+                            + models.get(m) + " was trained on the embedded corpus split with seed " + s + ", "
+                            + models.get(0) + " with seed " + splitSeed + ", so their test parts differ");
+                }
             }
             long s = Long.parseLong(splitSeed);
             docs = Splitter.stratified(DefaultCorpus.documents(), s).test().iterator();
@@ -143,7 +182,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelEvaluation.Outcome outcome;
         try (DocumentReader closing = reader;
              PredictionWriter writer = predictions == null ? null : PredictionWriter.create(predictions)) {
-            outcome = new ModelEvaluation(bundle, policy, batchSize, threads).run(docs, source, writer, options);
+            outcome = evaluation.run(docs, source, writer, options);
             if (writer != null) {
                 writer.commit();
             }
@@ -163,8 +202,15 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (report != null) {
             HtmlReport.write(outcome.evaluation(),
-                    ModelEvaluation.context(bundle, model.toString(), source, outcome, title), report);
+                    ModelEvaluation.context(bundles, models.stream().map(Path::toString).toList(), w, source, outcome,
+                            title), report);
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    private static double[] equalWeights(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0);
+        return w;
     }
 }

@@ -2,6 +2,7 @@ package org.textclf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import org.textclf.eval.report.ReportContext;
 import org.textclf.models.Threads;
 import org.textclf.models.bundle.ModelBundle;
 import org.textclf.models.text.Classifier;
+import org.textclf.models.text.Ensemble;
 import org.textclf.models.train.EpochStats;
 
 /**
@@ -71,7 +73,7 @@ final class ModelEvaluation {
     record Outcome(Evaluation evaluation, long evaluated, long skipped, String sha256) {
     }
 
-    private final Classifier classifier;
+    private final Ensemble model;
     private final Set<String> known;
     private final boolean multiLabel;
     private final UnknownLabels policy;
@@ -86,15 +88,27 @@ final class ModelEvaluation {
      * @param threads workers (&ge; 1); never changes a result, only the speed
      */
     ModelEvaluation(ModelBundle bundle, UnknownLabels policy, int chunk, int threads) {
+        this(List.of(bundle), new double[] {1.0}, policy, chunk, threads);
+    }
+
+    /**
+     * Evaluates the {@link Ensemble} of {@code bundles} with these relative {@code weights}; one bundle with
+     * any weight gives exactly that model's probabilities.
+     */
+    ModelEvaluation(List<ModelBundle> bundles, double[] weights, UnknownLabels policy, int chunk, int threads) {
         if (chunk < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, was " + chunk);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
         }
-        this.classifier = Classifier.of(bundle, threads, Classifier.DEFAULT_BATCH_SIZE);
-        this.known = Set.copyOf(classifier.labels());
-        this.multiLabel = classifier.multiLabel();
+        List<Classifier> members = new ArrayList<>(bundles.size());
+        for (ModelBundle b : bundles) {
+            members.add(Classifier.of(b, threads, Classifier.DEFAULT_BATCH_SIZE));
+        }
+        this.model = Ensemble.of(members, weights);
+        this.known = Set.copyOf(model.labels());
+        this.multiLabel = model.multiLabel();
         this.policy = policy;
         this.chunk = chunk;
         this.threads = threads;
@@ -113,7 +127,7 @@ final class ModelEvaluation {
      *                                  single-label model, or (policy ERROR) a label the model does not know
      */
     Outcome run(Iterator<Document> docs, String source, PredictionWriter predictions, EvaluationOptions options) {
-        EvaluationOptions withLabels = EvaluationOptions.builder().labels(classifier.labels())
+        EvaluationOptions withLabels = EvaluationOptions.builder().labels(model.labels())
                 .positiveLabel(options.positiveLabel()).bootstrap(options.bootstrapReplicates()).seed(options.seed())
                 .confidence(options.confidence()).mistakesToKeep(options.mistakesToKeep())
                 .maxDistinctScores(options.maxDistinctScores()).build();
@@ -229,7 +243,7 @@ final class ModelEvaluation {
         for (Integer i : order) {
             texts.add(batch.get(i).text());
         }
-        float[][] sorted = classifier.probabilities(texts);
+        float[][] sorted = model.probabilities(texts);
         Prediction[] predictions = new Prediction[batch.size()];
         for (int k = 0; k < order.length; k++) {
             predictions[order[k]] = prediction(batch.get(order[k]), sorted[k]);
@@ -271,7 +285,7 @@ final class ModelEvaluation {
                     return false;
                 }
                 throw new IllegalArgumentException("test document " + d.id() + " has gold label '" + label
-                        + "' that the model was not trained on; the model knows " + classifier.labels()
+                        + "' that the model was not trained on; the model knows " + model.labels()
                         + " (--unknown-labels skip leaves such documents out and counts them)");
             }
         }
@@ -283,7 +297,7 @@ final class ModelEvaluation {
     }
 
     private Prediction prediction(Document d, float[] p) {
-        List<String> labels = classifier.labels();
+        List<String> labels = model.labels();
         Map<String, Double> scores = new LinkedHashMap<>();
         int best = 0;
         for (int l = 0; l < p.length; l++) {
@@ -313,20 +327,79 @@ final class ModelEvaluation {
      */
     static ReportContext context(ModelBundle bundle, String modelName, String testSource, Outcome outcome,
                                  String title) {
-        ReportContext.Builder b = ReportContext.builder()
-                .title(title != null ? title : bundle.network().config().architecture() + " model " + modelName
-                        + " on " + testSource)
-                .provenance("model", modelName)
-                .provenance("architecture", bundle.network().config().architecture().id())
-                .provenance("test data", testSource)
+        return context(List.of(bundle), List.of(modelName), new double[] {1.0}, testSource, outcome, title);
+    }
+
+    /**
+     * The same for an ensemble: every bundle's provenance, configuration and curves, prefixed "model i" when
+     * there are several, and the weights.
+     */
+    static ReportContext context(List<ModelBundle> bundles, List<String> modelNames, double[] weights,
+                                 String testSource, Outcome outcome, String title) {
+        boolean one = bundles.size() == 1;
+        ModelBundle first = bundles.get(0);
+        String defaultTitle = one
+                ? first.network().config().architecture() + " model " + modelNames.get(0) + " on " + testSource
+                : "ensemble of " + bundles.size() + " models on " + testSource;
+        ReportContext.Builder b = ReportContext.builder().title(title != null ? title : defaultTitle);
+        if (one) {
+            b.provenance("model", modelNames.get(0))
+                    .provenance("architecture", first.network().config().architecture().id());
+        } else {
+            b.provenance("models", String.join(", ", modelNames));
+        }
+        b.provenance("test data", testSource)
                 .provenance("test documents", Long.toString(outcome.evaluated()))
                 .provenance("test sha256", outcome.sha256());
         if (outcome.skipped() > 0) {
             b.provenance("test documents skipped (gold label unknown to the model)", Long.toString(outcome.skipped()));
         }
-        b.provenance("vocabulary", bundle.vocabulary().size() + " entries, sha256 " + bundle.vocabulary().checksum());
-        b.provenance("labels", String.join(", ", bundle.labels()));
-        new TreeMap<>(bundle.provenance()).forEach((k, v) -> b.provenance("model " + k, v));
+        String labels = String.join(", ", first.labels());
+        if (!one) {
+            b.provenance("labels", labels);
+        }
+        ObjectNode config = JSON.createObjectNode();
+        ArrayNode members = JSON.createArrayNode();
+        for (int m = 0; m < bundles.size(); m++) {
+            ModelBundle bundle = bundles.get(m);
+            String prefix = one ? "" : "model " + (m + 1) + " ";
+            if (!one) {
+                b.provenance(prefix.trim(), modelNames.get(m) + " (" + bundle.network().config().architecture().id()
+                        + ", weight " + f4(weights[m] / Arrays.stream(weights).sum()) + ")");
+            }
+            b.provenance(prefix + "vocabulary", bundle.vocabulary().size() + " entries, sha256 "
+                    + bundle.vocabulary().checksum());
+            if (one) {
+                b.provenance("labels", labels);
+            }
+            new TreeMap<>(bundle.provenance()).forEach((k, v) -> b.provenance(prefix + "model " + k, v));
+            members.add(memberConfig(bundle));
+            List<EpochStats> curves = bundle.curves();
+            curve(b, prefix + "train loss", curves, EpochStats::trainLoss);
+            curve(b, prefix + "valid loss", curves, EpochStats::validLoss);
+            curve(b, prefix + "valid macro-F1", curves, EpochStats::validMacroF1);
+            curve(b, prefix + "valid accuracy", curves, EpochStats::validAccuracy);
+            curve(b, prefix + "learning rate", curves, EpochStats::learningRate);
+        }
+        try {
+            if (one) {
+                b.config(JSON.writeValueAsString(members.get(0)));
+            } else {
+                ArrayNode w = config.putArray("weights");
+                for (double x : weights) {
+                    w.add(x);
+                }
+                config.set("models", members);
+                b.config(JSON.writeValueAsString(config));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.build();
+    }
+
+    /** A bundle's network, trainer, pipeline and encoder settings as one JSON object. */
+    private static ObjectNode memberConfig(ModelBundle bundle) {
         try {
             ObjectNode config = JSON.createObjectNode();
             config.set("network", JSON.valueToTree(bundle.network().config()));
@@ -335,19 +408,10 @@ final class ModelEvaluation {
             }
             config.set("pipeline", JSON.readTree(bundle.pipeline().toJson()));
             config.set("encoder", JSON.valueToTree(bundle.encoder()));
-            b.config(JSON.writeValueAsString(config));
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<EpochStats> curves = bundle.curves();
-        if (!curves.isEmpty()) {
-            curve(b, "train loss", curves, EpochStats::trainLoss);
-            curve(b, "valid loss", curves, EpochStats::validLoss);
-            curve(b, "valid macro-F1", curves, EpochStats::validMacroF1);
-            curve(b, "valid accuracy", curves, EpochStats::validAccuracy);
-            curve(b, "learning rate", curves, EpochStats::learningRate);
-        }
-        return b.build();
     }
 
     private static void curve(ReportContext.Builder b, String name, List<EpochStats> curves,

@@ -224,6 +224,58 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void severalModelsClassifyAsTheirEnsembleTheSameWayEvalDoes() throws IOException {
+    Path single = dir.resolve("gru.jsonl");
+    Path bag = dir.resolve("bag.jsonl");
+    assertEquals(0, CliRunner.run("classify", "-m", gru.toString(), "-i", corpus.toString(), "-o", single.toString(),
+        "-q", "--batch-size", "7").exitCode());
+    assertEquals(0, CliRunner.run("classify", "-m", baseline.toString(), "-i", corpus.toString(), "-o", bag.toString(),
+        "-q", "--batch-size", "7").exitCode());
+    byte[] first = null;
+    for (int threads : new int[] {1, 3}) {
+      Path out = dir.resolve("ens-" + threads + ".jsonl");
+      CliRunner.Result r = CliRunner.run("classify", "-m", gru.toString(), "-m", baseline.toString(), "--weights", "3,1",
+          "-i", corpus.toString(), "-o", out.toString(), "--batch-size", "7", "--top-k", "2",
+          "--threads", Integer.toString(threads));
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.err().contains("360 documents classified, 0 failed"), r.err());
+      byte[] bytes = Files.readAllBytes(out);
+      if (first != null) {
+        assertArrayEquals(first, bytes, "ensemble output at " + threads + " threads differs from 1 thread");
+      }
+      first = bytes;
+    }
+    // Each line: 0.75 x the GRU's scores + 0.25 x the baseline's (same batches, so the members' own outputs),
+    // and "top" the two best of them.
+    List<JsonNode> a = lines(single);
+    List<JsonNode> b = lines(bag);
+    List<JsonNode> e = lines(dir.resolve("ens-1.jsonl"));
+    assertEquals(docs.size(), e.size());
+    for (int i = 0; i < e.size(); i++) {
+      assertEquals(a.get(i).get("id"), e.get(i).get("id"));
+      String best = null;
+      for (String label : DefaultCorpus.labels()) {
+        float expected = (float) (0.75 * (float) a.get(i).get("scores").get(label).asDouble()
+            + 0.25 * (float) b.get(i).get("scores").get(label).asDouble());
+        float got = (float) e.get(i).get("scores").get(label).asDouble();
+        assertEquals(expected, got, 0f, "line " + (i + 1) + ", " + label);
+        best = best == null || got > (float) e.get(i).get("scores").get(best).asDouble() ? label : best;
+      }
+      assertEquals(best, e.get(i).get("label").asText(), "line " + (i + 1));
+      assertEquals(best, e.get(i).get("top").get(0).asText(), "line " + (i + 1));
+    }
+
+    CliRunner.Result att = CliRunner.run("classify", "-m", gru.toString(), "-m", baseline.toString(), "-i",
+        corpus.toString(), "-o", "-", "--attention");
+    assertEquals(2, att.exitCode(), att.err());
+    assertTrue(att.err().contains("--attention takes one --model"), att.err());
+    CliRunner.Result w = CliRunner.run("classify", "-m", gru.toString(), "-m", baseline.toString(), "-o", "-",
+        "--weights", "1,2,3");
+    assertEquals(2, w.exitCode(), w.err());
+    assertTrue(w.err().contains("--weights has 3 value(s) for 2 --model(s)"), w.err());
+  }
+
+  @Test
   void baselineClassifiesWithoutAttention() throws IOException {
     Path out = dir.resolve("b.jsonl");
     CliRunner.Result r = CliRunner.run("classify", "-m", baseline.toString(), "-o", out.toString(), "-q");

@@ -90,6 +90,70 @@ class EvalCommandTest {
     }
 
     @Test
+    void severalModelsAreEvaluatedAsTheirWeightedEnsemble() throws IOException {
+        Path baseline = dir.resolve("baseline.textclf");
+        CliRunner.Result r = CliRunner.run(TestCorpora.train("--train", shared.resolve("train.tsv").toString(),
+                "--valid", shared.resolve("valid.tsv").toString(), "--model", "baseline",
+                "-o", baseline.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        Path predictions = dir.resolve("p.jsonl");
+        Path report = dir.resolve("r.html");
+        r = CliRunner.run("eval", "--model", model.toString(), "--model", baseline.toString(), "--weights", "1,3",
+                "--test", shared.resolve("test.tsv").toString(), "--predictions", predictions.toString(),
+                "--report", report.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+
+        // Each text's scores are 0.25 x the GRU's + 0.75 x the baseline's, each model reading the raw text
+        // through its own pipeline and length limit.
+        NeuralTextClassifier gru = NeuralTextClassifier.of(ModelBundle.read(model));
+        NeuralTextClassifier bag = NeuralTextClassifier.of(ModelBundle.read(baseline));
+        List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+        assertEquals(split.test().size(), lines.size());
+        int differs = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode p = JSON.readTree(lines.get(i));
+            String text = split.test().get(i).text();
+            float[] a = gru.probabilities(text);
+            float[] b = bag.probabilities(text);
+            int best = 0;
+            for (int l = 0; l < gru.labels().size(); l++) {
+                double expected = 0.25 * a[l] + 0.75 * b[l];
+                double got = p.get("scores").get(gru.labels().get(l)).asDouble();
+                assertEquals(expected, got, 1e-6, "document " + (i + 1) + ", label " + gru.labels().get(l));
+                best = got > p.get("scores").get(gru.labels().get(best)).asDouble() ? l : best;
+            }
+            assertEquals(gru.labels().get(best), p.get("label").asText());
+            differs += gru.predict(text).equals(p.get("label").asText()) ? 0 : 1;
+        }
+        assertTrue(differs > 0, "the baseline's weight changed no decision of the GRU; the test shows nothing");
+        String html = Files.readString(report);
+        for (String s : List.of("ensemble of 2 models", "m.textclf (gru-attention, weight 0.2500)",
+                "baseline.textclf (baseline, weight 0.7500)", "model 2 train loss", "model 1 vocabulary")) {
+            assertTrue(html.contains(s), s + " missing from the report");
+        }
+
+        r = CliRunner.run("eval", "--model", model.toString(), "--model", baseline.toString(), "--weights", "1",
+                "--test", shared.resolve("test.tsv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--weights has 1 value(s) for 2 --model(s)"), r.err());
+        r = CliRunner.run("eval", "--model", model.toString(), "--model", baseline.toString(), "--weights", "1,0",
+                "--test", shared.resolve("test.tsv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--weights must be finite and > 0, was 0.0"), r.err());
+
+        Path multi = dir.resolve("multi.textclf");
+        r = CliRunner.run(TestCorpora.train("--train", shared.resolve("train.tsv").toString(), "--multi-label",
+                "--model", "baseline", "-o", multi.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        r = CliRunner.run("eval", "--model", model.toString(), "--model", multi.toString(), "--test",
+                shared.resolve("test.tsv").toString(), "--predictions", dir.resolve("q.jsonl").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--model [" + model + ", " + multi + "]: model 2 is multi-label but model 1 is"
+                + " single-label"), r.err());
+        assertFalse(Files.exists(dir.resolve("q.jsonl")), "no predictions file after a refused ensemble");
+    }
+
+    @Test
     void unknownGoldLabelsAreAnErrorNamingTheDocumentOrSkippedAndCounted() throws IOException {
         List<Document> docs = new ArrayList<>(split.test().subList(0, 5));
         docs.add(2, Document.labelled("x", "<p>slow-cooked lentil stew</p>", "cooking"));

@@ -120,6 +120,46 @@ public final class Classifier {
             return threshold;
         }
 
+        /**
+         * The labels this decision takes from scores {@code p} (in {@code labels} order): the best k, best
+         * first (ties: lower label index first), or those scoring at least the threshold, in label order.
+         */
+        public List<String> apply(List<String> labels, float[] p) {
+            if (isTopK()) {
+                Integer[] order = new Integer[p.length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                // Stable sort: equal scores keep label order, so ties always resolve the same way.
+                java.util.Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a]));
+                List<String> out = new ArrayList<>(topK);
+                for (int i = 0; i < topK; i++) {
+                    out.add(labels.get(order[i]));
+                }
+                return out;
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] >= threshold) {
+                    out.add(labels.get(i));
+                }
+            }
+            return out;
+        }
+
+        /** This decision, if it applies to a model of this kind with these labels. */
+        Decision checkFor(boolean multiLabel, List<String> labels) {
+            if (!multiLabel && !isTopK()) {
+                throw new IllegalArgumentException("a threshold applies to multi-label models; this model is"
+                        + " single-label (use top-k)");
+            }
+            if (isTopK() && topK > labels.size()) {
+                throw new IllegalArgumentException("top-k is " + topK + " but the model has only " + labels.size()
+                        + " labels " + labels);
+            }
+            return this;
+        }
+
         @Override
         public String toString() {
             return isTopK() ? "top-" + topK : "threshold " + threshold;
@@ -218,15 +258,7 @@ public final class Classifier {
 
     /** This classifier deciding labels with {@code d}; shares the network copies. */
     public Classifier withDecision(Decision d) {
-        Objects.requireNonNull(d, "decision");
-        if (!multiLabel && !d.isTopK()) {
-            throw new IllegalArgumentException("a threshold applies to multi-label models; this model is single-label"
-                    + " (use top-k)");
-        }
-        if (d.isTopK() && d.k() > labels.size()) {
-            throw new IllegalArgumentException("top-k is " + d.k() + " but the model has only " + labels.size()
-                    + " labels " + labels);
-        }
+        Objects.requireNonNull(d, "decision").checkFor(multiLabel, labels);
         return new Classifier(pipeline, encoder, labels, multiLabel, architecture, d, batchSize, pool);
     }
 
@@ -327,7 +359,7 @@ public final class Classifier {
         List<Result> out = new ArrayList<>(tokenized.size());
         for (int i = 0; i < tokenized.size(); i++) {
             List<TokenWeight> att = weights == null ? null : tokenWeights(tokenized.get(i), ids.get(i), weights[i]);
-            out.add(new Result(decide(probs[i]), probs[i], att));
+            out.add(new Result(decision.apply(labels, probs[i]), probs[i], att));
         }
         return out;
     }
@@ -378,29 +410,6 @@ public final class Classifier {
         float[][] out = new float[rs.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = rs.get(i).scores();
-        }
-        return out;
-    }
-
-    private List<String> decide(float[] p) {
-        if (decision.isTopK()) {
-            Integer[] order = new Integer[p.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            // Stable sort: equal scores keep label order, so ties always resolve the same way.
-            java.util.Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a]));
-            List<String> out = new ArrayList<>(decision.k());
-            for (int i = 0; i < decision.k(); i++) {
-                out.add(labels.get(order[i]));
-            }
-            return out;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] >= decision.threshold()) {
-                out.add(labels.get(i));
-            }
         }
         return out;
     }

@@ -4,6 +4,7 @@
  * {@link org.textclf.models.text.NeuralTextClassifier} classifies raw text with a bundle, running the
  * same pipeline and encoder as training; {@link org.textclf.models.text.Classifier} is the thread-safe
  * front door for serving (top-k / threshold decisions, attention aligned to tokens, streaming, a pool of
- * network copies for concurrent callers).
+ * network copies for concurrent callers); {@link org.textclf.models.text.Ensemble} averages several
+ * classifiers' probabilities.
  */
 package org.textclf.models.text;
