@@ -10,7 +10,9 @@
 # taken from TRAIN only (official valid split if the corpus has one, else a stratified, seeded 10%
 # hold-out), by macro-F1 then accuracy; then the model is retrained on the whole train split with
 # the chosen settings and evaluated once on test. Test never influences a choice.
-# Environment: SHARED (default ../../shared from the repo root), SEED (42), LRS, EPOCHS, PY.
+# Environment: SHARED (default ../../shared from the repo root), SEED (42), LRS, EPOCHS, PY; PREDICTIONS=FILE.jsonl
+# also writes the test predictions with every label's probability in textclf's format (for `textclf metrics
+# --compare`).
 # The last line printed is one JSON object with every number.
 set -euo pipefail
 
@@ -60,6 +62,10 @@ t0=$(now)
 fasttext predict "$WORK/final.bin" "$WORK/test.txt" > "$WORK/test.pred"
 t_pred=$(secs "$t0" "$(now)")
 read -r acc mf1 n < <("$PY" "$HERE/fasttext_io.py" score "$WORK/test.txt" "$WORK/test.pred")
+if [[ -n "${PREDICTIONS:-}" ]]; then
+  fasttext predict-prob "$WORK/final.bin" "$WORK/test.txt" -1 > "$WORK/test.prob"
+  "$PY" "$HERE/fasttext_io.py" predictions "$WORK/test.txt" "$WORK/test.prob" "$PREDICTIONS"
+fi
 t_total=$(secs "$t_all" "$(now)")
 echo "TEST accuracy $acc macro-F1 $mf1 (n=$n); final fit ${t_fit}s predict ${t_pred}s total ${t_total}s"
 printf '{"peer": "fasttext", "corpus": "%s", "test_accuracy": %s, "test_macro_f1": %s, "n_test": %s, "chosen": {"epoch": %s, "lr": %s}, "settings": "%s", "search": [%s], "seed": %s, "wall_s": {"final_fit": %s, "predict": %s, "total": %s}, "fasttext": "%s", "date_utc": "%s"}\n' \

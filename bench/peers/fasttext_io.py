@@ -8,6 +8,9 @@
   score GOLD.txt PRED.txt
       prints `accuracy macro_f1 n` over ALL documents of GOLD (a document fastText gives no label,
       e.g. an empty one, counts as wrong), with scikit-learn's metrics.
+  predictions GOLD.txt PROB.txt OUT.jsonl
+      turns `fasttext predict-prob MODEL GOLD.txt -1` output (every label with its probability) into textclf's
+      predictions JSONL (id "test.tsv.gz:<line>", gold, label, scores), for `textclf metrics --compare`.
 """
 import os
 import random
@@ -76,10 +79,33 @@ def score(gold_path, pred_path):
     print(f"{accuracy_score(gold, pred):.5f} {f1_score(gold, pred, average='macro'):.5f} {len(gold)}")
 
 
+def predictions(gold_path, prob_path, out_path):
+    import json
+    with open(gold_path, encoding="utf-8") as f:
+        gold = [line.split(" ", 1)[0][len(PREFIX):] for line in f.read().split("\n") if line]
+    labels = sorted(set(gold))
+    with open(prob_path, encoding="utf-8") as f:
+        rows = [line.split() for line in f.read().split("\n")][:len(gold)]
+    if len(rows) != len(gold):
+        raise SystemExit(f"{prob_path}: {len(rows)} lines for {len(gold)} documents in {gold_path}")
+    tmp = out_path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for i, (g, row) in enumerate(zip(gold, rows)):
+            scores = {label: 0.0 for label in labels}
+            for k in range(0, len(row) - 1, 2):
+                scores[row[k][len(PREFIX):]] = float(row[k + 1])
+            best = max(labels, key=lambda label: scores[label])
+            f.write(json.dumps({"id": f"test.tsv.gz:{i + 1}", "gold": g, "label": best, "scores": scores},
+                               separators=(",", ":")) + "\n")
+    os.replace(tmp, out_path)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 7 and sys.argv[1] == "convert":
         convert(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), float(sys.argv[6]))
     elif len(sys.argv) == 4 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "predictions":
+        predictions(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         raise SystemExit(__doc__)
