@@ -95,13 +95,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
-      description = "Model bundle (.textclf). Repeat it to classify with the models' ensemble.")
-  List<Path> models;
-
-  @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
-      description = "Ensemble: one relative weight (> 0) per --model, in order (default: equal weights).")
-  double[] weights;
+  @Mixin ModelOptions model;
 
   @Mixin InputOptions input;
 
@@ -146,6 +140,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       return usageError(usage);
     }
     checkInputs();
+    List<Path> models = model.models;
     for (Path model : models) {
       if (!Files.isRegularFile(model)) {
         throw new IllegalArgumentException(model + ": model file not found");
@@ -164,10 +159,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     Classifier classifier = members.size() == 1 ? members.get(0) : null;
     Ensemble ensemble;
     try {
-      ensemble = Ensemble.of(members, weights != null ? weights : equalWeights(members.size()));
+      ensemble = Ensemble.of(members, model.weights());
     } catch (IllegalArgumentException e) {
-      // The ensemble's refusals count models from 1, in --model order.
-      throw new IllegalArgumentException("--model " + models + ": " + e.getMessage(), e);
+      throw model.refused(e);
     }
     String what = classifier != null ? models.get(0) + " is" : "the models are";
     if (threshold != null && !ensemble.multiLabel()) {
@@ -219,12 +213,6 @@ public final class ClassifyCommand implements Callable<Integer> {
       out = partial.stream();
     }
     return run(renderer, partial, out, err);
-  }
-
-  private static double[] equalWeights(int n) {
-    double[] w = new double[n];
-    java.util.Arrays.fill(w, 1.0);
-    return w;
   }
 
   private int run(Renderer renderer, PartialOutput partial, OutputStream out, PrintStream err) {
@@ -349,13 +337,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
       return "--output " + output + " is a directory; give a file name";
     }
-    if (weights != null && weights.length != models.size()) {
-      return "--weights has " + weights.length + " value(s) for " + models.size() + " --model(s)";
-    }
-    for (double w : weights == null ? new double[0] : weights) {
-      if (!(w > 0) || !Double.isFinite(w)) {
-        return "--weights must be finite and > 0, was " + w;
-      }
+    if (model.problem() != null) {
+      return model.problem();
     }
     if (resume && output.equals("-")) {
       return "--resume needs --output to be a file, not standard output";
@@ -394,6 +377,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   /** What must be equal for --resume to continue a partial output. */
   private Map<String, String> fingerprint(Ensemble ensemble) throws IOException {
     Map<String, String> f = new LinkedHashMap<>();
+    List<Path> models = model.models;
     if (models.size() == 1) {
       f.put("model.sha256", sha256(models.get(0)));
     } else {

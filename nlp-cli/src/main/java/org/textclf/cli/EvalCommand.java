@@ -60,13 +60,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
-            description = "Model bundle (.textclf). Repeat it to evaluate the models' ensemble.")
-    List<Path> models;
-
-    @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
-            description = "Ensemble: one relative weight (> 0) per --model, in order (default: equal weights).")
-    double[] weights;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--test", paramLabel = "PATH",
             description = "Labelled test corpus. Default, for a model trained on the embedded corpus: its test part"
@@ -128,31 +123,25 @@ final class EvalCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
             }
-            if (weights != null && weights.length != models.size()) {
-                throw new IllegalArgumentException("--weights has " + weights.length + " value(s) for "
-                        + models.size() + " --model(s)");
-            }
-            for (double w : weights == null ? new double[0] : weights) {
-                if (!(w > 0) || !Double.isFinite(w)) {
-                    throw new IllegalArgumentException("--weights must be finite and > 0, was " + w);
-                }
+            if (model.problem() != null) {
+                throw new IllegalArgumentException(model.problem());
             }
             options = EvaluationOptions.builder().bootstrap(bootstrap).seed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        List<Path> models = model.models;
+        double[] w = model.weights();
         List<ModelBundle> bundles = new ArrayList<>(models.size());
         for (Path m : models) {
             bundles.add(ModelBundle.read(m));
         }
-        double[] w = weights != null ? weights : equalWeights(models.size());
         ModelBundle bundle = bundles.get(0);
         ModelEvaluation evaluation;
         try {
             evaluation = new ModelEvaluation(bundles, w, policy, batchSize, threads);
         } catch (IllegalArgumentException e) {
-            // The ensemble's refusals count models from 1, in --model order.
-            throw new IllegalArgumentException("--model " + models + ": " + e.getMessage(), e);
+            throw model.refused(e);
         }
         String source;
         DocumentReader reader = null;
@@ -206,11 +195,5 @@ final class EvalCommand implements Callable<Integer> {
                             title), report);
         }
         return CommandLine.ExitCode.OK;
-    }
-
-    private static double[] equalWeights(int n) {
-        double[] w = new double[n];
-        java.util.Arrays.fill(w, 1.0);
-        return w;
     }
 }
