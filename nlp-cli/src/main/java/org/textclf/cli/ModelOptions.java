@@ -17,7 +17,7 @@ final class ModelOptions {
                     + " probabilities, each model reading the text through its own pipeline.")
     List<Path> models;
 
-    @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
+    @Option(names = "--weights", paramLabel = "W", split = ",",
             description = "Ensemble: one relative weight (> 0) per --model, in order (default: equal weights).")
     double[] weights;
 
