@@ -141,9 +141,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     checkInputs();
     List<Path> models = model.models;
-    for (Path model : models) {
-      if (!Files.isRegularFile(model)) {
-        throw new IllegalArgumentException(model + ": model file not found");
+    for (Path file : models) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(file + ": model file not found");
       }
     }
     // Workers are the parallelism; ND4J's native loops run single-threaded in every worker, whatever
@@ -153,8 +153,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     // byte-identical at any --threads, and N workers x 1 thread does not oversubscribe the cores.
     Threads.set(1);
     List<Classifier> members = new ArrayList<>(models.size());
-    for (Path model : models) {
-      members.add(Classifier.of(ModelBundle.read(model), threads, batchSize));
+    for (Path file : models) {
+      members.add(Classifier.of(ModelBundle.read(file), threads, batchSize));
     }
     Classifier classifier = members.size() == 1 ? members.get(0) : null;
     Ensemble ensemble;
