@@ -10,7 +10,8 @@ the file and line.
 """
 import argparse
 import json
-import os
+
+import predictions_jsonl
 
 
 def main():
@@ -21,9 +22,9 @@ def main():
     if len(args.inputs) < 2:
         raise SystemExit("give at least two predictions files")
     files = [open(p, encoding="utf-8") for p in args.inputs]
-    tmp = args.output + ".tmp"
-    n = 0
-    with open(tmp, "w", encoding="utf-8") as out:
+
+    def records():
+        n = 0
         for n, lines in enumerate(zip(*files), start=1):
             rows = [json.loads(line) for line in lines]
             first = rows[0]
@@ -35,14 +36,14 @@ def main():
                 for label, v in row["scores"].items():
                     total[label] += v
             scores = {label: v / len(rows) for label, v in total.items()}
-            best = max(scores, key=lambda label: scores[label])
-            out.write(json.dumps({"id": first["id"], "gold": first.get("gold"), "label": best, "scores": scores},
-                                 separators=(",", ":")) + "\n")
-    for f in files:
-        if f.readline():
-            raise SystemExit(f"{f.name}: more documents than the other files ({n})")
-        f.close()
-    os.replace(tmp, args.output)
+            yield {"id": first["id"], "gold": first.get("gold"), "label": max(scores, key=lambda label: scores[label]),
+                   "scores": scores}
+        for f in files:
+            if f.readline():
+                raise SystemExit(f"{f.name}: more documents than the other files ({n})")
+            f.close()
+
+    n = predictions_jsonl.write(args.output, records())
     print(f"{n} documents averaged over {len(args.inputs)} files -> {args.output}")
 
 

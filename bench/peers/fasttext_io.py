@@ -80,7 +80,7 @@ def score(gold_path, pred_path):
 
 
 def predictions(gold_path, prob_path, out_path):
-    import json
+    import predictions_jsonl
     with open(gold_path, encoding="utf-8") as f:
         gold = [line.split(" ", 1)[0][len(PREFIX):] for line in f.read().split("\n") if line]
     labels = sorted(set(gold))
@@ -88,16 +88,16 @@ def predictions(gold_path, prob_path, out_path):
         rows = [line.split() for line in f.read().split("\n")][:len(gold)]
     if len(rows) != len(gold):
         raise SystemExit(f"{prob_path}: {len(rows)} lines for {len(gold)} documents in {gold_path}")
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
+
+    def records():
         for i, (g, row) in enumerate(zip(gold, rows)):
             scores = {label: 0.0 for label in labels}
             for k in range(0, len(row) - 1, 2):
                 scores[row[k][len(PREFIX):]] = float(row[k + 1])
-            best = max(labels, key=lambda label: scores[label])
-            f.write(json.dumps({"id": f"test.tsv.gz:{i + 1}", "gold": g, "label": best, "scores": scores},
-                               separators=(",", ":")) + "\n")
-    os.replace(tmp, out_path)
+            yield {"id": predictions_jsonl.test_id(i), "gold": g,
+                   "label": max(labels, key=lambda label: scores[label]), "scores": scores}
+
+    predictions_jsonl.write(out_path, records())
 
 
 if __name__ == "__main__":

@@ -49,15 +49,11 @@ def model(c, n_classes, seed):
 
 
 def write_predictions(path, gold, pred, proba, classes):
-    """textclf's predictions JSONL; ids are the test file's line numbers (read_tsv skips empty lines only, and the
-    shared corpora have no empty lines, so row i is line i + 1). Written to a temporary file, then renamed."""
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        for i, (g, p, row) in enumerate(zip(gold, pred, proba)):
-            scores = {c: float(v) for c, v in zip(classes, row)}
-            f.write(json.dumps({"id": f"test.tsv.gz:{i + 1}", "gold": g, "label": p, "scores": scores},
-                               separators=(",", ":")) + "\n")
-    os.replace(tmp, path)
+    """The test predictions in textclf's format (predictions_jsonl)."""
+    import predictions_jsonl
+    predictions_jsonl.write(path, ({"id": predictions_jsonl.test_id(i), "gold": g, "label": p,
+                                    "scores": {c: float(v) for c, v in zip(classes, row)}}
+                                   for i, (g, p, row) in enumerate(zip(gold, pred, proba))))
 
 
 def main():

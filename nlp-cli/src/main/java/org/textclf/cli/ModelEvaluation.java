@@ -299,24 +299,14 @@ final class ModelEvaluation {
     private Prediction prediction(Document d, float[] p) {
         List<String> labels = model.labels();
         Map<String, Double> scores = new LinkedHashMap<>();
-        int best = 0;
         for (int l = 0; l < p.length; l++) {
             // Float.toString is the shortest decimal that reads back as this float: a readable file, no noise digits.
             scores.put(labels.get(l), Double.parseDouble(Float.toString(p[l])));
-            if (p[l] > p[best]) {
-                best = l;
-            }
         }
-        if (!multiLabel) {
-            return Prediction.single(d.id(), d.label(), labels.get(best), scores);
-        }
-        List<String> predicted = new ArrayList<>();
-        for (int l = 0; l < p.length; l++) {
-            if (p[l] >= 0.5f) {
-                predicted.add(labels.get(l));
-            }
-        }
-        return Prediction.multi(d.id(), d.labels(), predicted, scores);
+        // The model's default decision: the arg-max (ties: the lower label index), or every label >= 0.5.
+        List<String> predicted = model.decision().apply(labels, p);
+        return multiLabel ? Prediction.multi(d.id(), d.labels(), predicted, scores)
+                : Prediction.single(d.id(), d.label(), predicted.get(0), scores);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -358,6 +348,7 @@ final class ModelEvaluation {
         if (!one) {
             b.provenance("labels", labels);
         }
+        double totalWeight = Arrays.stream(weights).sum();
         ObjectNode config = JSON.createObjectNode();
         ArrayNode members = JSON.createArrayNode();
         for (int m = 0; m < bundles.size(); m++) {
@@ -365,7 +356,7 @@ final class ModelEvaluation {
             String prefix = one ? "" : "model " + (m + 1) + " ";
             if (!one) {
                 b.provenance(prefix.trim(), modelNames.get(m) + " (" + bundle.network().config().architecture().id()
-                        + ", weight " + f4(weights[m] / Arrays.stream(weights).sum()) + ")");
+                        + ", weight " + f4(weights[m] / totalWeight) + ")");
             }
             b.provenance(prefix + "vocabulary", bundle.vocabulary().size() + " entries, sha256 "
                     + bundle.vocabulary().checksum());
