@@ -47,7 +47,7 @@ record ExperimentConfig(String name, long seed, Corpus corpus, Map<String, Strin
      * the weights: it is part of what an experiment is (default 1).
      */
     static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch-size", "lr", "weight-decay", "schedule",
-            "clip-norm", "patience", "monitor", "valid-fraction", "threads");
+            "clip-norm", "patience", "monitor", "valid-fraction", "token-dropout", "threads");
 
     /** Native threads of training when the file does not say. */
     static final String DEFAULT_TRAINING_THREADS = "1";

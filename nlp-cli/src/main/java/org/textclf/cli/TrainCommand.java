@@ -154,6 +154,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip-norm", paramLabel = "C", defaultValue = "1.0", description = "Global gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
     double clipNorm;
 
+    @Option(names = "--token-dropout", paramLabel = "P", defaultValue = "0",
+            description = "Word dropout: the probability that a training token is read as <unk> in a step, in [0, 1);"
+                    + " validation and prediction read every word (default: ${DEFAULT-VALUE}, off).")
+    double tokenDropout;
+
     @Option(names = "--patience", paramLabel = "N", defaultValue = "2",
             description = "Stop after N epochs without validation improvement, 0 = never; the best epoch's weights"
                     + " are kept (default: ${DEFAULT-VALUE}).")
@@ -297,7 +302,8 @@ final class TrainCommand implements Callable<Integer> {
                 .weightDecay(weightDecay).schedule(enumValue(TrainerConfig.Schedule.class, schedule, "--schedule"))
                 .clipNorm(clipNorm).patience(patience)
                 .monitor(enumValue(TrainerConfig.Monitor.class, monitor, "--monitor"))
-                .validFraction(validFraction).seed(seed).freezeEmbeddings(freezeEmbeddings).build();
+                .validFraction(validFraction).seed(seed).freezeEmbeddings(freezeEmbeddings).tokenDropout(tokenDropout)
+                .build();
         EncoderConfig encoder = EncoderConfig.builder().maxLength(maxLength)
                 .truncation(enumValue(Truncation.class, truncation, "--truncation")).build();
         if (freezeEmbeddings && pretrainedVectors == null) {

@@ -151,6 +151,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void tokenDropoutIsCheckedAndRecorded() throws IOException {
+        Path out = dir.resolve("drop.textclf");
+        CliRunner.Result r = CliRunner.run("train", "--model", "baseline", "--token-dropout", "1", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tokenDropout must be in [0, 1), was 1.0"), r.err());
+        assertFalse(Files.exists(out));
+
+        r = CliRunner.run("train", "--model", "baseline", "--token-dropout", "0.2", "--epochs", "1", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0.2, ModelBundle.read(out).trainer().tokenDropout(), 0);
+    }
+
+    @Test
     void poolingIsAnOptionOfTheTwoAttentionModelsOnly() throws IOException {
         Path out = dir.resolve("pool.textclf");
         CliRunner.Result r = CliRunner.run("train", "--model", "baseline", "--pooling", "attention", "-o", out.toString());

@@ -1,5 +1,7 @@
 package org.textclf.models.train;
 
+import java.util.SplittableRandom;
+
 /**
  * Documents of one batch right-padded to the longest: {@code ids} [B][T] with PAD = 0, {@code mask}
  * [B][T] with 1 for real tokens. Immutable by convention.
@@ -22,6 +24,25 @@ public record PaddedBatch(int[][] ids, float[][] mask) {
             }
         }
         return new PaddedBatch(ids, mask);
+    }
+
+    /**
+     * A copy in which each real token's id is replaced by {@code unk} with probability {@code p}, one
+     * draw from {@code random} per real token in row-major order (word dropout). Padding and the mask
+     * are kept: a dropped token is still a token, one the model reads as unknown. This batch is not
+     * changed.
+     */
+    PaddedBatch withTokenDropout(double p, int unk, SplittableRandom random) {
+        int[][] out = new int[ids.length][];
+        for (int r = 0; r < ids.length; r++) {
+            out[r] = ids[r].clone();
+            for (int j = 0; j < out[r].length; j++) {
+                if (mask[r][j] != 0 && random.nextDouble() < p) {
+                    out[r][j] = unk;
+                }
+            }
+        }
+        return new PaddedBatch(out, mask);
     }
 
     /** One-hot (or multi-hot) rows for the labels of {@code indices}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +18,7 @@ import org.textclf.eval.metrics.SingleLabelMetrics;
 import org.textclf.models.network.SameDiffArrayCache;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.preprocess.encode.Batcher;
+import org.textclf.preprocess.vocab.Vocabulary;
 
 /**
  * Trains a {@link TextNetwork} in place: seeded length-bucketed batches, Adam/AdamW with global-norm
@@ -127,6 +129,9 @@ public final class Trainer {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             List<int[]> batches = Batcher.batches(lengths, config.batchSize(), config.bucketByLength(), config.seed() + epoch);
+            // Its own stream per epoch, so that turning token dropout on changes nothing else (data order,
+            // dropout masks); the constant keeps it apart from the batch-order seeds above.
+            SplittableRandom dropTokens = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch);
             double lossSum = 0;
             long docs = 0;
             for (int s = 0; s < batches.size(); s++) {
@@ -137,6 +142,9 @@ public final class Trainer {
                     lr = LearningRates.at(config.schedule(), config.learningRate(), stepsDone, totalSteps, warmup);
                 }
                 PaddedBatch b = PaddedBatch.of(train.docs(), idx);
+                if (config.tokenDropout() > 0) {
+                    b = b.withTokenDropout(config.tokenDropout(), Vocabulary.UNK_ID, dropTokens);
+                }
                 float[][] y = PaddedBatch.targets(train.labels(), idx, labelCount);
                 double loss = step(net, sd, params, b, y, lr, (int) iterations, epoch - 1);
                 iterations++;

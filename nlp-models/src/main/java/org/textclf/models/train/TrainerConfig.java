@@ -29,11 +29,15 @@ import java.util.Objects;
  * @param freezeEmbeddings keep the word embedding table as initialised (e.g. from pretrained vectors): no
  *                        gradient is computed for it and it never changes, so the model cannot learn
  *                        label-specific vectors for rare words (names) it would only memorise
+ * @param tokenDropout    word dropout: the probability that a real token of a training batch is read as
+ *                        {@code <unk>} in that step (0 = off; validation and prediction never drop). A model
+ *                        cannot then lean on any single word (a film's name) to recall a review's label
  */
 public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, double weightDecay,
                             Schedule schedule, double warmupFraction, double plateauFactor, int plateauPatience,
                             double minLearningRate, double clipNorm, int patience, Monitor monitor,
-                            boolean bucketByLength, double validFraction, long seed, boolean freezeEmbeddings) {
+                            boolean bucketByLength, double validFraction, long seed, boolean freezeEmbeddings,
+                            double tokenDropout) {
 
     /** Update rule. */
     public enum Optimizer { ADAM, ADAMW }
@@ -75,6 +79,7 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
         require(clipNorm >= 0, "clipNorm must be >= 0, was " + clipNorm);
         require(patience >= 0, "patience must be >= 0, was " + patience);
         require(validFraction > 0 && validFraction < 1, "validFraction must be in (0, 1), was " + validFraction);
+        require(tokenDropout >= 0 && tokenDropout < 1, "tokenDropout must be in [0, 1), was " + tokenDropout);
     }
 
     private static void require(boolean ok, String message) {
@@ -86,7 +91,7 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
     /**
      * Defaults: 10 epochs, batch 32, AdamW (lr 1e-3, decay 0.01), PLATEAU (factor 0.5, patience 1,
      * floor 1e-6), 10% warm-up for warm-up schedules, clip norm 1.0, early-stopping patience 3 on
-     * macro-F1, length bucketing, 10% hold-out, seed 42, embeddings trained.
+     * macro-F1, length bucketing, 10% hold-out, seed 42, embeddings trained, no token dropout.
      */
     public static Builder builder() {
         return new Builder();
@@ -111,6 +116,7 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
         private double validFraction = 0.1;
         private long seed = 42;
         private boolean freezeEmbeddings;
+        private double tokenDropout;
 
         public Builder epochs(int v) { this.epochs = v; return this; }
         public Builder batchSize(int v) { this.batchSize = v; return this; }
@@ -129,12 +135,13 @@ public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, doub
         public Builder validFraction(double v) { this.validFraction = v; return this; }
         public Builder seed(long v) { this.seed = v; return this; }
         public Builder freezeEmbeddings(boolean v) { this.freezeEmbeddings = v; return this; }
+        public Builder tokenDropout(double v) { this.tokenDropout = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public TrainerConfig build() {
             return new TrainerConfig(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, warmupFraction,
                     plateauFactor, plateauPatience, minLearningRate, clipNorm, patience, monitor, bucketByLength,
-                    validFraction, seed, freezeEmbeddings);
+                    validFraction, seed, freezeEmbeddings, tokenDropout);
         }
     }
 }

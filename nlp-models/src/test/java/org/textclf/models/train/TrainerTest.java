@@ -90,6 +90,40 @@ class TrainerTest {
     }
 
     @Test
+    void tokenDropoutTrainsTheUnknownRowAndChangesNothingElse() {
+        // No weight decay: a row that never gets a gradient then stays bit-identical.
+        TrainerConfig.Builder cfg = TrainerConfig.builder().epochs(2).batchSize(16).weightDecay(0).patience(0);
+        TextNetwork off = NetworkFactory.build(gru());
+        INDArray unkBefore = off.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).getRow(1).dup();
+        TrainingResult rOff = new Trainer(cfg.build()).train(off, synthetic(64, 1), synthetic(30, 2), LABELS, null);
+        // The synthetic documents never contain id 1 (<unk>): without token dropout its row is untouched.
+        assertEquals(unkBefore, off.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).getRow(1));
+
+        // A probability so small that no token is dropped: data order and dropout masks are those of p = 0,
+        // so the weights are bit-identical (the dropped-token draws have a stream of their own).
+        TextNetwork never = NetworkFactory.build(gru());
+        new Trainer(cfg.tokenDropout(1e-300).build()).train(never, synthetic(64, 1), synthetic(30, 2), LABELS, null);
+        for (String p : off.parameterNames()) {
+            assertEquals(off.sameDiff().getArrForVarName(p), never.sameDiff().getArrForVarName(p), p);
+        }
+
+        TextNetwork a = NetworkFactory.build(gru());
+        TextNetwork b = NetworkFactory.build(gru());
+        TrainingResult ra = new Trainer(cfg.tokenDropout(0.3).build()).train(a, synthetic(64, 1), synthetic(30, 2), LABELS, null);
+        new Trainer(cfg.tokenDropout(0.3).build()).train(b, synthetic(64, 1), synthetic(30, 2), LABELS, null);
+        assertNotEquals(unkBefore, a.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).getRow(1), "<unk> did not train");
+        assertNotEquals(rOff.curves().get(0).trainLoss(), ra.curves().get(0).trainLoss());
+        for (String p : a.parameterNames()) {
+            assertEquals(a.sameDiff().getArrForVarName(p), b.sameDiff().getArrForVarName(p), "seeded: " + p);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerConfig.builder().tokenDropout(1).build());
+        assertEquals("tokenDropout must be in [0, 1), was 1.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().tokenDropout(-0.1).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().tokenDropout(Double.NaN).build());
+    }
+
+    @Test
     void frozenEmbeddingsStayBitIdenticalWhileTheLayersAboveLearn() {
         TextNetwork net = NetworkFactory.build(gru());
         Map<String, INDArray> before = new java.util.HashMap<>();
