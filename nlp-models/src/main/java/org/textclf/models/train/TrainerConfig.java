@@ -30,8 +30,9 @@ import java.util.Objects;
  *                        gradient is computed for it and it never changes, so the model cannot learn
  *                        label-specific vectors for rare words (names) it would only memorise
  * @param tokenDropout    word dropout: the probability that a real token of a training batch is read as
- *                        {@code <unk>} in that step (0 = off; validation and prediction never drop). A model
- *                        cannot then lean on any single word (a film's name) to recall a review's label
+ *                        {@code <unk>} in that step (0 = off; validation and prediction never drop), meant
+ *                        to keep a model from leaning on single words (a film's name); on IMDB it cost the
+ *                        one-block Transformer accuracy (docs/benchmarks.md), so measure before using it
  */
 public record TrainerConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, double weightDecay,
                             Schedule schedule, double warmupFraction, double plateauFactor, int plateauPatience,
