@@ -27,12 +27,12 @@ class ExperimentFilesTest {
         }
         assertEquals(List.of("20newsgroups.yaml", "embedded-tiny.yaml", "imdb-baseline.yaml", "imdb-sg-512.yaml",
                 "imdb-sg-bi-3ep.yaml", "imdb-sg-bi-512.yaml", "imdb-sg-bi-full.yaml", "imdb-sg-bi.yaml",
-                "imdb-sg-frozen.yaml", "imdb-sg.yaml", "imdb-transformer-512-1block-2ep.yaml",
-                "imdb-transformer-512-1block-attn.yaml", "imdb-transformer-512-1block-d01.yaml", "imdb-transformer-512-1block-d05.yaml", "imdb-transformer-512-1block-ffn1024.yaml",
-                "imdb-transformer-512-1block-mc5.yaml", "imdb-transformer-512-1block-td.yaml",
-                "imdb-transformer-512-1block-v50k.yaml",
-                "imdb-transformer-512-1block.yaml",
-                "imdb-transformer-512.yaml", "imdb-transformer-sg.yaml", "imdb-transformer-sgu-attn.yaml",
+                "imdb-sg-frozen.yaml", "imdb-sg.yaml",
+                "imdb-transformer-512-1block-2ep.yaml", "imdb-transformer-512-1block-attn.yaml",
+                "imdb-transformer-512-1block-d01.yaml", "imdb-transformer-512-1block-d05.yaml",
+                "imdb-transformer-512-1block-ffn1024.yaml", "imdb-transformer-512-1block-mc5.yaml",
+                "imdb-transformer-512-1block-td.yaml", "imdb-transformer-512-1block-v50k.yaml",
+                "imdb-transformer-512-1block.yaml", "imdb-transformer-512.yaml", "imdb-transformer-sg.yaml", "imdb-transformer-sgu-attn.yaml",
                 "imdb-transformer-sgu-frozen.yaml", "imdb-transformer-sgu.yaml", "imdb-transformer.yaml", "imdb.yaml",
                 "reuters-r8.yaml", "sms-spam.yaml", "sst2.yaml", "trec6.yaml"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
