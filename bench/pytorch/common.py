@@ -199,17 +199,26 @@ class FusedAttention(nn.Module):
 class GruAttention(nn.Module):
     """Embedding -> GRU -> multi-head self-attention (key padding mask) -> masked mean -> dropout -> Linear."""
 
-    def __init__(self, vocab, dim, hidden, heads, classes, dropout, layers=1, attention="mha"):
+    def __init__(self, vocab, dim, hidden, heads, classes, dropout, layers=1, attention="mha", bidirectional=False):
         super().__init__()
         self.emb = _embedding(vocab, dim)
-        # right-padded and unidirectional: outputs at real positions never depend on the padding
-        self.gru = nn.GRU(dim, hidden, num_layers=layers, batch_first=True)
-        self.attn = FusedAttention(hidden, heads) if attention == "mha" else MatmulAttention(hidden, heads)
+        self.bidirectional = bidirectional
+        self.gru = nn.GRU(dim, hidden, num_layers=layers, batch_first=True, bidirectional=bidirectional)
+        width = 2 * hidden if bidirectional else hidden
+        self.attn = FusedAttention(width, heads) if attention == "mha" else MatmulAttention(width, heads)
         self.drop = nn.Dropout(dropout)
-        self.out = nn.Linear(hidden, classes)
+        self.out = nn.Linear(width, classes)
 
     def forward(self, ids, mask):
-        h, _ = self.gru(self.emb(ids))
+        x = self.emb(ids)
+        if self.bidirectional:
+            # packed, so the backward direction starts at each document's last real token, not at padding
+            lengths = mask.sum(dim=1).clamp(min=1).long()
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            h, _ = nn.utils.rnn.pad_packed_sequence(self.gru(packed)[0], batch_first=True, total_length=ids.shape[1])
+        else:
+            # right-padded and unidirectional: outputs at real positions never depend on the padding
+            h, _ = self.gru(x)
         a = self.attn(h, key_padding_mask(mask))
         return self.out(self.drop(masked_mean(a, mask)))
 
@@ -273,10 +282,34 @@ class Baseline(nn.Module):
         return self.out(total / count.clamp(min=1.0).unsqueeze(-1))
 
 
+def load_vectors(model, vocab, path):
+    """Copies the rows of a word2vec/fastText text file (`.vec`: a header line "count dim", then "word v1 ... vd")
+    into the model's word embedding for the vocabulary words it has, as textclf's --pretrained-vectors does;
+    other words keep their random start, <pad> stays zero. Returns the fraction of vocabulary words covered."""
+    table = model.emb.weight if hasattr(model, "emb") else model.word.weight
+    dim = table.shape[1]
+    found = 0
+    with open(path, encoding="utf-8") as f, torch.no_grad():
+        header = f.readline().split()
+        if len(header) != 2 or int(header[1]) != dim:
+            raise SystemExit(f"{path}: line 1: expected the header 'count {dim}', was {' '.join(header)!r}")
+        for n, line in enumerate(f, start=2):
+            parts = line.rstrip("\n").rstrip(" ").split(" ")
+            i = vocab.index.get(parts[0])
+            if i is None or i == PAD_ID:
+                continue
+            if len(parts) != dim + 1:
+                raise SystemExit(f"{path}: line {n}: expected {dim} values after the word, found {len(parts) - 1}")
+            table[i] = torch.tensor([float(v) for v in parts[1:]])
+            found += 1
+    return found / (len(vocab) - 1)
+
+
 def build_model(args, vocab_size, classes):
     if args.model == "gru-attention":
         return GruAttention(vocab_size, args.dim, args.hidden, args.heads, classes, args.dropout,
-                            layers=args.gru_layers, attention=args.attention)
+                            layers=args.gru_layers, attention=args.attention,
+                            bidirectional=getattr(args, "bidirectional", False))
     if args.model == "transformer":
         return TransformerClassifier(vocab_size, args.dim, args.heads, args.layers, args.ff, classes, args.dropout,
                                      args.max_len, fastpath=args.fastpath == "on")
@@ -294,6 +327,7 @@ def add_model_args(ap):
     ap.add_argument("--hidden", type=int, default=None, help="GRU hidden size (default: --dim)")
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--gru-layers", type=int, default=1)
+    ap.add_argument("--bidirectional", action="store_true", help="GRU+attention: read both ways (packed sequences)")
     ap.add_argument("--layers", type=int, default=2, help="Transformer blocks")
     ap.add_argument("--ff", type=int, default=None, help="Transformer feed-forward width (default: 4 * dim)")
     ap.add_argument("--dropout", type=float, default=0.1)

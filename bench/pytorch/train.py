@@ -56,6 +56,7 @@ def main():
     ap.add_argument("--schedule", choices=["constant", "warmup-cosine", "warmup-linear"], default="constant",
                     help="per-step learning rate as textclf's LearningRates (warm-up over --warmup-fraction of all steps)")
     ap.add_argument("--warmup-fraction", type=float, default=0.1)
+    ap.add_argument("--vectors", default=None, help="start the word embeddings from this .vec file (word2vec text)")
     ap.add_argument("--no-test-each-epoch", action="store_true", help="evaluate test only at the end")
     args = common.finish_args(ap.parse_args())
     common.set_threads(args.threads)
@@ -80,6 +81,8 @@ def main():
           f"data prep {t_data:.1f}s; threads {torch.get_num_threads()}", flush=True)
 
     model = common.build_model(args, len(vocab), len(labels))
+    if args.vectors:
+        print(f"vectors {args.vectors}: {common.load_vectors(model, vocab, args.vectors):.4f} of the vocabulary", flush=True)
     if args.weight_decay > 0:
         opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     else:
