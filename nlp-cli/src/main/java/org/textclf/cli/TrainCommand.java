@@ -126,8 +126,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--pooling", paramLabel = "P",
             description = "How token vectors become one document vector: attention (a learned query over the real"
-                    + " tokens, its weights shown by classify --attention) or mean (default: attention for gru-attention,"
-                    + " mean for transformer; the baseline is always a mean).")
+                    + " tokens, its weights shown by classify --attention), mean, or cls (transformer only: the output at a"
+                    + " learned [CLS] position read before the first token, as in BERT) (default: attention for"
+                    + " gru-attention, mean for transformer; the baseline is always a mean).")
     String pooling;
 
     @Option(names = "--ffn-dim", paramLabel = "F", defaultValue = "256", description = "Transformer feed-forward width (default: ${DEFAULT-VALUE}).")

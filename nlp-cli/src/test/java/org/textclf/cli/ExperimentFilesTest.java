@@ -29,6 +29,7 @@ class ExperimentFilesTest {
                 "imdb-sg-bi-3ep.yaml", "imdb-sg-bi-512.yaml", "imdb-sg-bi-full.yaml", "imdb-sg-bi.yaml",
                 "imdb-sg-frozen.yaml", "imdb-sg.yaml",
                 "imdb-transformer-512-1block-2ep.yaml", "imdb-transformer-512-1block-attn.yaml",
+                "imdb-transformer-512-1block-cls.yaml",
                 "imdb-transformer-512-1block-d01.yaml", "imdb-transformer-512-1block-d05.yaml",
                 "imdb-transformer-512-1block-ffn1024.yaml", "imdb-transformer-512-1block-mc5.yaml",
                 "imdb-transformer-512-1block-td.yaml", "imdb-transformer-512-1block-v50k.yaml",

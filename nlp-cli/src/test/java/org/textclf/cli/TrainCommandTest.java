@@ -171,7 +171,10 @@ class TrainCommandTest {
         assertTrue(r.err().contains("the baseline is a mean of word and bigram vectors (MEAN only)"), r.err());
         r = CliRunner.run("train", "--model", "transformer", "--pooling", "max", "-o", out.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("--pooling must be one of [attention, mean], was 'max'"), r.err());
+        assertTrue(r.err().contains("--pooling must be one of [attention, mean, cls], was 'max'"), r.err());
+        r = CliRunner.run("train", "--model", "gru-attention", "--pooling", "cls", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("pooling CLS is for the Transformer"), r.err());
         assertFalse(Files.exists(out));
 
         r = CliRunner.run("train", "--model", "transformer", "--pooling", "attention", "--embedding-dim", "16",
@@ -180,6 +183,14 @@ class TrainCommandTest {
         ModelBundle b = ModelBundle.read(out);
         assertEquals(Pooling.ATTENTION, b.network().config().pooling());
         assertTrue(b.network().sameDiff().hasVariable(TextNetwork.POOL_ATTENTION));
+
+        Path cls = dir.resolve("cls.textclf");
+        r = CliRunner.run("train", "--model", "transformer", "--pooling", "cls", "--embedding-dim", "16",
+                "--ffn-dim", "16", "--layers", "1", "--epochs", "1", "--threads", "1", "-o", cls.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        b = ModelBundle.read(cls);
+        assertEquals(Pooling.CLS, b.network().config().pooling());
+        assertEquals(b.vocabulary().size() + 1, b.network().sameDiff().getArrForVarName(TextNetwork.EMBEDDING).size(0));
     }
 
     @Test

@@ -41,7 +41,7 @@ final class BaselineForward {
         }
         DataType t = table.dataType();
         return (t == DataType.FLOAT || t == DataType.DOUBLE) && dense(table)
-                && table.rank() == 2 && table.size(0) == (long) c.vocabSize() + c.bigramBuckets() && table.size(1) == c.embeddingDim()
+                && table.rank() == 2 && table.size(0) == c.embeddingRows() && table.size(1) == c.embeddingDim()
                 && w.rank() == 2 && w.size(0) == c.embeddingDim() && w.size(1) == c.labelCount() && b.length() == c.labelCount();
     }
 

@@ -151,6 +151,15 @@ final class GraphBuilder {
         return weightedSum(mask.div(count), x, d);
     }
 
+    /**
+     * x[:, 0, :]: [B, T, D] -> [B, D], written as {@link #weightedSum} with a one-hot weight at t = 0 built from
+     * the mask's shape (a gather's gradient is what the notes warn about; this one is two small GEMMs).
+     */
+    SDVariable first(SDVariable x, long d) {
+        SDVariable firstColumn = sd.eq(sd.cumsum(sd.onesLike(mask), false, false, 1), 1.0).castTo(type);
+        return weightedSum(firstColumn, x, d);
+    }
+
     /** sum_t w[b, t] * x[b, t, :] for w [B, T] and x [B, T, D], as one batched matrix product. */
     SDVariable weightedSum(SDVariable w, SDVariable x, long d) {
         return sd.reshape(sd.mmul(sd.expandDims(w, 1), x), -1, d);

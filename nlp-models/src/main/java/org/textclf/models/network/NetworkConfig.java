@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param dropout       drop probability in [0, 1) applied during training only
  * @param pooling       how the GRU's or Transformer's token vectors become one (the baseline's is {@link Pooling#MEAN})
  * @param bigramBuckets hashed bigram rows of the baseline (0 = words only)
- * @param maxPositions  longest sequence the Transformer's positional table covers
+ * @param maxPositions  longest document the Transformer's positional table covers (the [CLS] position of
+ *                      {@link Pooling#CLS} comes on top)
  * @param classWeights  per-label loss weights (empty = all 1)
  * @param precision     FLOAT for real use, DOUBLE for gradient checks
  * @param seed          seed for weight initialisation
@@ -53,6 +54,9 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
         require(maxPositions >= 1, "maxPositions must be >= 1, was " + maxPositions);
         require(architecture != Architecture.BASELINE || pooling == Pooling.MEAN,
                 "pooling " + pooling + ": the baseline is a mean of word and bigram vectors (MEAN only)");
+        require(architecture != Architecture.GRU_ATTENTION || pooling != Pooling.CLS,
+                "pooling CLS is for the Transformer: a GRU reading left to right would see no token from a position"
+                        + " before the first");
         require(classWeights.isEmpty() || classWeights.size() == labelCount,
                 "classWeights must be empty or have labelCount=" + labelCount + " entries, had " + classWeights.size());
         for (double w : classWeights) {
@@ -69,6 +73,16 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
             case GRU_ATTENTION -> hiddenSize * (bidirectional ? 2 : 1);
             case TRANSFORMER, BASELINE -> embeddingDim;
         };
+    }
+
+    /** Rows of the embedding table: the vocabulary, then the baseline's bigram buckets or the [CLS] row. */
+    public int embeddingRows() {
+        return vocabSize + bigramBuckets + (pooling == Pooling.CLS ? 1 : 0);
+    }
+
+    /** Id of the [CLS] row of {@link Pooling#CLS} (the row after the vocabulary's). */
+    public int clsId() {
+        return vocabSize;
     }
 
     /** Width of the vectors the attention layers (and the pooling) see. */

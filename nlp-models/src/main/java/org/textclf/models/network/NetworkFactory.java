@@ -70,7 +70,7 @@ public final class NetworkFactory {
         SameDiff sd = g.sd;
         long e = c.embeddingDim();
         long h = c.hiddenSize();
-        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids);
+        SDVariable x = g.embed("embedding", table(g, c, c.embeddingRows(), init), g.ids);
         x = g.dropout(x, true, e);
         SDVariable timeMajor = sd.permute(x, 1, 0, 2);
         // Zero initial state [B, H] built from the batch so the graph works for any batch size.
@@ -98,9 +98,11 @@ public final class NetworkFactory {
 
     /** [B, T, D] -> [B, D] over real tokens, as {@link NetworkConfig#pooling()} says. */
     private static SDVariable pool(GraphBuilder g, NetworkConfig c, SDVariable x, long d) {
-        return c.pooling() == Pooling.ATTENTION
-                ? g.attentionPooling("pool", x, d, TextNetwork.POOL_ATTENTION)
-                : g.maskedMean(x, d);
+        return switch (c.pooling()) {
+            case ATTENTION -> g.attentionPooling("pool", x, d, TextNetwork.POOL_ATTENTION);
+            case MEAN -> g.maskedMean(x, d);
+            case CLS -> g.first(x, d);
+        };
     }
 
     /**
@@ -151,11 +153,16 @@ public final class NetworkFactory {
         return sd.updateVariableNameAndReference(new ResetGateGru(sd, x, h0, wx, wh, b).outputVariable(), name);
     }
 
+    /**
+     * With {@link Pooling#CLS}, {@code ids} and {@code mask} already start with the [CLS] column
+     * ({@link TextNetwork} adds it), so the [CLS] vector is the table's last row and takes position 0.
+     */
     private static SDVariable transformer(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
         long d = c.embeddingDim();
-        SDVariable x = g.embed("embedding", table(g, c, c.vocabSize(), init), g.ids);
-        SDVariable table = sd.constant("positions", sinusoid(c.maxPositions(), (int) d, g.type));
+        boolean cls = c.pooling() == Pooling.CLS;
+        SDVariable x = g.embed("embedding", table(g, c, c.embeddingRows(), init), g.ids);
+        SDVariable table = sd.constant("positions", sinusoid(c.maxPositions() + (cls ? 1 : 0), (int) d, g.type));
         SDVariable steps = sd.range(sd.constant(Nd4j.scalar(0L)), sd.sizeAt(g.ids, 1), sd.constant(Nd4j.scalar(1L)), DataType.INT64);
         x = x.mul(Math.sqrt(d)).add(sd.gather(table, steps, 0));
         x = g.dropout(x, true, d);
@@ -188,7 +195,7 @@ public final class NetworkFactory {
 
     private static SDVariable baseline(GraphBuilder g, NetworkConfig c, INDArray init) {
         SameDiff sd = g.sd;
-        int rows = c.vocabSize() + c.bigramBuckets();
+        int rows = c.embeddingRows();
         SDVariable table = sd.var("embedding", table(g, c, rows, init));
         SDVariable ids = g.ids;
         SDVariable mask = g.mask;

@@ -180,6 +180,10 @@ public final class TextNetwork {
 
     private Map<String, INDArray> feed(int[][] ids, float[][] mask, float[][] labels, boolean training) {
         checkBatch(ids, mask);
+        if (config.pooling() == Pooling.CLS) {
+            ids = withClsColumn(ids, mask);
+            mask = withClsColumn(mask);
+        }
         int b = ids.length;
         int t = ids[0].length;
         if (t < 2) {
@@ -233,6 +237,28 @@ public final class TextNetwork {
             }
         }
         return in;
+    }
+
+    /** The batch with the [CLS] id in front of every row, padded rows included. */
+    private int[][] withClsColumn(int[][] ids, float[][] mask) {
+        int[][] out = new int[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = new int[ids[i].length + 1];
+            out[i][0] = config.clsId();
+            System.arraycopy(ids[i], 0, out[i], 1, ids[i].length);
+        }
+        return out;
+    }
+
+    /** The mask with a real position in front of every row: [CLS] is read even in an empty document. */
+    private static float[][] withClsColumn(float[][] mask) {
+        float[][] out = new float[mask.length][];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = new float[mask[i].length + 1];
+            out[i][0] = 1;
+            System.arraycopy(mask[i], 0, out[i], 1, mask[i].length);
+        }
+        return out;
     }
 
     /**
@@ -431,7 +457,13 @@ public final class TextNetwork {
         }
         Map<String, INDArray> in = inputs(ids, mask);
         try {
-            return tokenAttention(in);
+            float[][] w = tokenAttention(in);
+            int t = ids[0].length;
+            for (int i = 0; i < w.length; i++) {
+                // a batch one token wide is fed two wide (see feed): the extra column is padding, weight 0
+                w[i] = w[i].length == t ? w[i] : java.util.Arrays.copyOf(w[i], t);
+            }
+            return w;
         } finally {
             release(in);
         }
@@ -446,6 +478,11 @@ public final class TextNetwork {
         INDArray attn = sd.output(in, name).get(name).castTo(DataType.FLOAT); // [B, H, T(query), T(key)]
         INDArray m = in.get(MASK).castTo(DataType.FLOAT);
         INDArray perQuery = attn.mean(1); // [B, T, T]
+        return config.pooling() == Pooling.CLS ? clsAttention(perQuery, m) : meanAttention(perQuery, m);
+    }
+
+    /** What each real token receives, averaged over real queries. */
+    private static float[][] meanAttention(INDArray perQuery, INDArray m) {
         int b = (int) perQuery.size(0);
         int t = (int) perQuery.size(1);
         float[][] out = new float[b][t];
@@ -461,6 +498,26 @@ public final class TextNetwork {
                 for (int k = 0; k < t; k++) {
                     out[i][k] += (float) (perQuery.getFloat(i, q, k) / real);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the [CLS] query (position 0, whose output is pooled) gives each token, renormalised over the
+     * document's own tokens: [B][T] without the [CLS] column. An empty document gets zeros.
+     */
+    private static float[][] clsAttention(INDArray perQuery, INDArray m) {
+        int b = (int) perQuery.size(0);
+        int t = (int) perQuery.size(1) - 1;
+        float[][] out = new float[b][t];
+        for (int i = 0; i < b; i++) {
+            double total = 0;
+            for (int k = 0; k < t; k++) {
+                total += m.getFloat(i, k + 1) * perQuery.getFloat(i, 0, k + 1);
+            }
+            for (int k = 0; total > 0 && k < t; k++) {
+                out[i][k] = (float) (m.getFloat(i, k + 1) * perQuery.getFloat(i, 0, k + 1) / total);
             }
         }
         return out;

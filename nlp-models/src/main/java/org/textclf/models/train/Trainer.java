@@ -207,6 +207,10 @@ public final class Trainer {
             throw new IllegalArgumentException("freezeEmbeddings: the baseline's table also holds its "
                     + net.config().bigramBuckets() + " hashed bigram rows, which would stay random; use bigramBuckets 0");
         }
+        if (net.config().pooling() == org.textclf.models.network.Pooling.CLS) {
+            throw new IllegalArgumentException("freezeEmbeddings: the learned [CLS] vector of pooling CLS is a row of the"
+                    + " embedding table, which would stay random; use another pooling or train the embeddings");
+        }
         List<String> out = new ArrayList<>(all);
         if (!out.remove(TextNetwork.EMBEDDING)) {
             throw new IllegalStateException("freezeEmbeddings: the network has no '" + TextNetwork.EMBEDDING

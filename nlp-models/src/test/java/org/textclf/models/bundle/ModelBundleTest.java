@@ -25,6 +25,7 @@ import org.textclf.models.text.NeuralTextClassifier;
 import org.textclf.models.network.Architecture;
 import org.textclf.models.network.NetworkConfig;
 import org.textclf.models.network.NetworkFactory;
+import org.textclf.models.network.Pooling;
 import org.textclf.models.network.TextNetwork;
 import org.textclf.models.train.LabelledData;
 import org.textclf.models.train.Trainer;
@@ -49,9 +50,16 @@ class ModelBundleTest {
         return j.toString();
     }
 
+    private static NetworkConfig.Builder tiny(Architecture a) {
+        return NetworkConfig.builder(a, VOCAB.size(), 2).embeddingDim(8).hiddenSize(8).heads(2)
+                .bigramBuckets(a == Architecture.BASELINE ? 7 : 0);
+    }
+
     private static ModelBundle trainedBundle(Architecture a) {
-        NetworkConfig cfg = NetworkConfig.builder(a, VOCAB.size(), 2).embeddingDim(8).hiddenSize(8).heads(2)
-                .bigramBuckets(a == Architecture.BASELINE ? 7 : 0).build();
+        return trainedBundle(tiny(a).build());
+    }
+
+    private static ModelBundle trainedBundle(NetworkConfig cfg) {
         TextNetwork net = NetworkFactory.build(cfg);
         LabelledData data = LabelledData.singleLabel(new int[][] {{2, 4}, {7, 5, 3}, {2, 2}, {3, 6}}, new int[] {1, 0, 1, 0});
         Trainer trainer = new Trainer(TrainerConfig.builder().epochs(2).batchSize(2).build());
@@ -62,9 +70,15 @@ class ModelBundleTest {
 
     @Test
     void roundTripGivesBitIdenticalPredictionsForEveryArchitecture(@TempDir Path dir) {
+        List<NetworkConfig> configs = new ArrayList<>();
         for (Architecture a : Architecture.values()) {
-            ModelBundle b = trainedBundle(a);
-            Path file = dir.resolve(a.id() + ".textclf");
+            configs.add(tiny(a).build());
+        }
+        configs.add(tiny(Architecture.TRANSFORMER).pooling(Pooling.CLS).build());
+        for (NetworkConfig cfg : configs) {
+            ModelBundle b = trainedBundle(cfg);
+            String a = cfg.architecture().id() + "-" + cfg.pooling();
+            Path file = dir.resolve(a + ".textclf");
             b.write(file);
             ModelBundle back = ModelBundle.read(file);
             float[][] before = NeuralTextClassifier.of(b).probabilities(TEXTS);

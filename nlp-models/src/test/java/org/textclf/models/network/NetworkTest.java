@@ -28,6 +28,8 @@ class NetworkTest {
                 NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2).ffnDim(12).dropout(0.2).build(),
                 NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2).ffnDim(12).layers(1)
                         .pooling(Pooling.ATTENTION).dropout(0.2).build(),
+                NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2).ffnDim(12).layers(2)
+                        .pooling(Pooling.CLS).dropout(0.2).build(),
                 NetworkConfig.builder(Architecture.BASELINE, V, 3).embeddingDim(5).bigramBuckets(11).dropout(0.2).build(),
                 NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 4).multiLabel(true).embeddingDim(6).hiddenSize(4).heads(2).build());
     }
@@ -149,6 +151,56 @@ class NetworkTest {
     void transformerWithAttentionPoolingGradientsMatchFiniteDifferences() {
         gradientCheck(NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(4).heads(2).ffnDim(6).layers(1)
                 .pooling(Pooling.ATTENTION).build(), ONE_HOT, 8);
+    }
+
+    @Test
+    void transformerWithClsPoolingGradientsMatchFiniteDifferences() {
+        gradientCheck(NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(4).heads(2).ffnDim(6).layers(1)
+                .pooling(Pooling.CLS).build(), ONE_HOT, 8);
+    }
+
+    @Test
+    void clsPoolingReadsALearnedRowAtPositionZeroAndExplainsWithItsAttention() {
+        NetworkConfig c = NetworkConfig.builder(Architecture.TRANSFORMER, V, 2).embeddingDim(8).heads(2).ffnDim(12).layers(1)
+                .pooling(Pooling.CLS).maxPositions(6).build();
+        TextNetwork net = NetworkFactory.build(c);
+        assertEquals(V + 1, c.embeddingRows());
+        assertEquals(V, c.clsId());
+        assertEquals(V + 1, net.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).size(0));
+        assertTrue(net.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).getRow(V).norm1Number().doubleValue() > 0);
+        // A document as long as maxPositions still fits: [CLS] has a position of its own.
+        int[][] ids = {{4, 7, 4, 2, 9, 3}, {3, 5, 0, 0, 0, 0}};
+        float[][] mask = {{1, 1, 1, 1, 1, 1}, {1, 1, 0, 0, 0, 0}};
+        float[][] w = net.tokenAttention(ids, mask);
+        // The explanation is row 0 ([CLS] as the query) of the last block's attention, averaged over heads, with
+        // the [CLS] key left out and the rest renormalised.
+        Map<String, INDArray> feed = net.inputs(ids, mask);
+        INDArray attn = net.sameDiff().output(feed, TextNetwork.attentionName(0)).get(TextNetwork.attentionName(0));
+        assertEquals(7, attn.size(3));
+        for (int i = 0; i < 2; i++) {
+            double total = 0;
+            for (int k = 1; k <= 6; k++) {
+                total += mask[i][k - 1] * (attn.getDouble(i, 0, 0, k) + attn.getDouble(i, 1, 0, k)) / 2;
+            }
+            assertEquals(6, w[i].length);
+            for (int k = 1; k <= 6; k++) {
+                double expected = mask[i][k - 1] * (attn.getDouble(i, 0, 0, k) + attn.getDouble(i, 1, 0, k)) / 2 / total;
+                assertEquals(expected, w[i][k - 1], 1e-6, "row " + i + " token " + (k - 1));
+            }
+        }
+        assertEquals(0f, w[1][2], 0f);
+        // Changing the [CLS] row changes every prediction: it is read, and it is a parameter like any other.
+        float[][] before = net.predict(ids, mask);
+        net.sameDiff().getArrForVarName(TextNetwork.EMBEDDING).getRow(V).addi(0.5);
+        float[][] after = net.predict(ids, mask);
+        assertNotEquals(before[0][0], after[0][0]);
+        assertNotEquals(before[1][0], after[1][0]);
+        assertEquals("pooling CLS is for the Transformer: a GRU reading left to right would see no token from a position"
+                        + " before the first", assertThrows(IllegalArgumentException.class,
+                () -> NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 2).pooling(Pooling.CLS).build()).getMessage());
+        assertEquals("pooling CLS: the baseline is a mean of word and bigram vectors (MEAN only)",
+                assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder(Architecture.BASELINE, V, 2)
+                        .pooling(Pooling.CLS).build()).getMessage());
     }
 
     @Test

@@ -147,6 +147,13 @@ class TrainerTest {
                 TrainerConfig.builder().epochs(1).freezeEmbeddings(true).build())
                 .train(baseline, synthetic(40, 1), null, LABELS, null));
         assertTrue(e.getMessage().contains("50 hashed bigram rows"), e.getMessage());
+
+        TextNetwork cls = NetworkFactory.build(NetworkConfig.builder(Architecture.TRANSFORMER, V, 3).embeddingDim(8).heads(2)
+                .pooling(org.textclf.models.network.Pooling.CLS).seed(3).build());
+        e = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                TrainerConfig.builder().epochs(1).freezeEmbeddings(true).build())
+                .train(cls, synthetic(40, 1), null, LABELS, null));
+        assertTrue(e.getMessage().contains("[CLS] vector"), e.getMessage());
     }
 
     @Test
