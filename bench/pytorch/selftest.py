@@ -10,15 +10,16 @@
 import argparse
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 import torch  # noqa: E402
 
 
-def args_for(model, attention="mha", fastpath="off"):
+def args_for(model, attention="mha", fastpath="off", bidirectional=False):
     a = argparse.Namespace(model=model, dim=16, hidden=12, heads=4, gru_layers=1, layers=2, ff=32, dropout=0.1,
-                           attention=attention, fastpath=fastpath, buckets=97, max_len=64)
+                           attention=attention, fastpath=fastpath, buckets=97, max_len=64, bidirectional=bidirectional)
     return a
 
 
@@ -27,10 +28,11 @@ def main():
     torch.set_default_dtype(torch.float64)
     failures = 0
     doc, longer = [5, 9, 2, 2, 7], [3, 4, 8, 1, 6, 6, 2, 9, 5, 3, 1]
-    for model, attention, fastpath in [("gru-attention", "mha", "off"), ("gru-attention", "matmul", "off"),
-                                       ("transformer", "mha", "off"), ("transformer", "mha", "on"),
-                                       ("baseline", "mha", "off")]:
-        m = common.build_model(args_for(model, attention, fastpath), 10, 3).eval()
+    for model, attention, fastpath, bi in [("gru-attention", "mha", "off", False), ("gru-attention", "matmul", "off", False),
+                                           ("gru-attention", "mha", "off", True),
+                                           ("transformer", "mha", "off", False), ("transformer", "mha", "on", False),
+                                           ("baseline", "mha", "off", False)]:
+        m = common.build_model(args_for(model, attention, fastpath, bi), 10, 3).eval()
         with torch.no_grad():
             ids, mask = common.make_batch([doc], [0])
             alone = torch.softmax(m(ids, mask), -1)[0]
@@ -44,7 +46,8 @@ def main():
         d = max((alone - batched).abs().max().item(), (alone - padded).abs().max().item())
         ok = d < 1e-9 and torch.isfinite(empty).all().item()
         failures += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} padding invariance {model} ({attention}, fastpath {fastpath}): max diff {d:.2e}, "
+        print(f"{'ok  ' if ok else 'FAIL'} padding invariance {model}{' bidirectional' if bi else ''} ({attention}, "
+              f"fastpath {fastpath}): max diff {d:.2e}, "
               f"empty doc probs {[round(p, 4) for p in empty.tolist()]}")
 
     mha, mm = common.FusedAttention(16, 4), common.MatmulAttention(16, 4)
@@ -66,6 +69,24 @@ def main():
     ok = v.tokens == want and v.encode(["a", "zz", "é"], 2) == [2, 1]
     failures += not ok
     print(f"{'ok  ' if ok else 'FAIL'} vocabulary order {v.tokens}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "v.vec")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("3 2\na 0.5 -1\nzz 9 9\n<pad> 7 7\n")
+        m = common.build_model(args_for("transformer"), 4, 2)
+        m.emb = torch.nn.Embedding(4, 2, padding_idx=0)
+        m.emb.weight.data.zero_()
+        covered = common.load_vectors(m, common.Vocabulary(["<pad>", "<unk>", "a", "b"]), path)
+        ok = abs(covered - 1 / 3) < 1e-12 and m.emb.weight[2].tolist() == [0.5, -1.0] and m.emb.weight[0].tolist() == [0, 0]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("1 3\na 1 2 3\n")
+        try:
+            common.load_vectors(m, common.Vocabulary(["<pad>", "<unk>", "a"]), path)
+            ok = False
+        except SystemExit as e:
+            ok = ok and "expected the header 'count 2'" in str(e)
+    failures += not ok
+    print(f"{'ok  ' if ok else 'FAIL'} pretrained vectors: coverage, copied row, PAD row kept at zero, wrong width refused")
     print("all ok" if failures == 0 else f"{failures} FAILED")
     return failures == 0
 
