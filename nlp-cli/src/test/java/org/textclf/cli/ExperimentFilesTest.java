@@ -33,7 +33,7 @@ class ExperimentFilesTest {
                 "imdb-transformer-512-1block-d01.yaml", "imdb-transformer-512-1block-d05.yaml",
                 "imdb-transformer-512-1block-ffn1024.yaml", "imdb-transformer-512-1block-mc5.yaml",
                 "imdb-transformer-512-1block-td.yaml", "imdb-transformer-512-1block-v50k.yaml",
-                "imdb-transformer-512-1block.yaml", "imdb-transformer-512-cls.yaml", "imdb-transformer-512.yaml", "imdb-transformer-sg.yaml", "imdb-transformer-sgu-attn.yaml",
+                "imdb-transformer-512-1block.yaml", "imdb-transformer-512.yaml", "imdb-transformer-sg.yaml", "imdb-transformer-sgu-attn.yaml",
                 "imdb-transformer-sgu-frozen.yaml", "imdb-transformer-sgu.yaml", "imdb-transformer.yaml", "imdb.yaml",
                 "reuters-r8.yaml", "sms-spam.yaml", "sst2.yaml", "trec6.yaml"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
