@@ -55,8 +55,8 @@ public record NetworkConfig(Architecture architecture, int vocabSize, int labelC
         require(architecture != Architecture.BASELINE || pooling == Pooling.MEAN,
                 "pooling " + pooling + ": the baseline is a mean of word and bigram vectors (MEAN only)");
         require(architecture != Architecture.GRU_ATTENTION || pooling != Pooling.CLS,
-                "pooling CLS is for the Transformer: a GRU reading left to right would see no token from a position"
-                        + " before the first");
+                "pooling CLS is for the Transformer, whose attention lets position 0 read the whole document;"
+                        + " the GRU pools by attention or mean");
         require(classWeights.isEmpty() || classWeights.size() == labelCount,
                 "classWeights must be empty or have labelCount=" + labelCount + " entries, had " + classWeights.size());
         for (double w : classWeights) {

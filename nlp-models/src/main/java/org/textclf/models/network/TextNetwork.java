@@ -181,7 +181,7 @@ public final class TextNetwork {
     private Map<String, INDArray> feed(int[][] ids, float[][] mask, float[][] labels, boolean training) {
         checkBatch(ids, mask);
         if (config.pooling() == Pooling.CLS) {
-            ids = withClsColumn(ids, mask);
+            ids = withClsColumn(ids);
             mask = withClsColumn(mask);
         }
         int b = ids.length;
@@ -240,7 +240,7 @@ public final class TextNetwork {
     }
 
     /** The batch with the [CLS] id in front of every row, padded rows included. */
-    private int[][] withClsColumn(int[][] ids, float[][] mask) {
+    private int[][] withClsColumn(int[][] ids) {
         int[][] out = new int[ids.length][];
         for (int i = 0; i < ids.length; i++) {
             out[i] = new int[ids[i].length + 1];

@@ -195,8 +195,8 @@ class NetworkTest {
         float[][] after = net.predict(ids, mask);
         assertNotEquals(before[0][0], after[0][0]);
         assertNotEquals(before[1][0], after[1][0]);
-        assertEquals("pooling CLS is for the Transformer: a GRU reading left to right would see no token from a position"
-                        + " before the first", assertThrows(IllegalArgumentException.class,
+        assertEquals("pooling CLS is for the Transformer, whose attention lets position 0 read the whole document;"
+                        + " the GRU pools by attention or mean", assertThrows(IllegalArgumentException.class,
                 () -> NetworkConfig.builder(Architecture.GRU_ATTENTION, V, 2).pooling(Pooling.CLS).build()).getMessage());
         assertEquals("pooling CLS: the baseline is a mean of word and bigram vectors (MEAN only)",
                 assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder(Architecture.BASELINE, V, 2)
