@@ -178,14 +178,15 @@ class NetworkTest {
         INDArray attn = net.sameDiff().output(feed, TextNetwork.attentionName(0)).get(TextNetwork.attentionName(0));
         assertEquals(7, attn.size(3));
         for (int i = 0; i < 2; i++) {
+            double[] fromCls = new double[6];
             double total = 0;
-            for (int k = 1; k <= 6; k++) {
-                total += mask[i][k - 1] * (attn.getDouble(i, 0, 0, k) + attn.getDouble(i, 1, 0, k)) / 2;
+            for (int k = 0; k < 6; k++) {
+                fromCls[k] = mask[i][k] * (attn.getDouble(i, 0, 0, k + 1) + attn.getDouble(i, 1, 0, k + 1)) / 2;
+                total += fromCls[k];
             }
             assertEquals(6, w[i].length);
-            for (int k = 1; k <= 6; k++) {
-                double expected = mask[i][k - 1] * (attn.getDouble(i, 0, 0, k) + attn.getDouble(i, 1, 0, k)) / 2 / total;
-                assertEquals(expected, w[i][k - 1], 1e-6, "row " + i + " token " + (k - 1));
+            for (int k = 0; k < 6; k++) {
+                assertEquals(fromCls[k] / total, w[i][k], 1e-6, "row " + i + " token " + k);
             }
         }
         assertEquals(0f, w[1][2], 0f);
